@@ -1,0 +1,12 @@
+export type {
+  CheckModel,
+  ColumnModel,
+  ColumnType,
+  ForeignKeyAction,
+  IndexModel,
+  JsonShape,
+  JunctionModel,
+  RelationModel,
+  SchemaModel,
+  TableModel,
+} from "./model";
