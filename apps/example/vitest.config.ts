@@ -1,25 +1,24 @@
-import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { join } from "node:path";
 import { getSchemaModel } from "@appflare/schema";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { generateMigrations } from "../../tests/support/generateMigrations";
 import schema from "./schema";
-import { generateMigrations } from "./test/generateMigrations";
 
 export default defineConfig({
   plugins: [
     cloudflareTest(async () => {
-      const tables = Object.values(getSchemaModel(schema).tables).map((t) => t.name);
-      const migrations = await readD1Migrations(generateMigrations(tables));
+      const tables = Object.keys(getSchemaModel(schema).tables);
+      const dir = generateMigrations(join(__dirname, "schema.ts"), tables, join(__dirname, ".test-migrations"));
       return {
         miniflare: {
           compatibilityDate: "2026-04-01",
           compatibilityFlags: ["nodejs_compat"],
           d1Databases: ["DB"],
-          bindings: { TEST_MIGRATIONS: migrations },
+          bindings: { TEST_MIGRATIONS: await readD1Migrations(dir) },
         },
       };
     }),
   ],
-  test: {
-    include: ["test/**/*.test.ts"],
-  },
+  test: { include: ["test/**/*.test.ts"] },
 });

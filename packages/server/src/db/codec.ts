@@ -1,0 +1,64 @@
+import type { ColumnModel, TableModel } from "@appflare/schema";
+import type { SqlRow } from "./D1Executor";
+import type { SqlParam } from "./sql";
+
+/** A row in the TypeScript value space (Date, boolean, parsed JSON), keyed by field name. */
+export type TsRow = Record<string, unknown>;
+
+/**
+ * Encodes one TS value for a column as a bound parameter: booleans → 0/1, dates → epoch ms,
+ * JSON columns → JSON text. `undefined` and `null` → NULL.
+ */
+export function encodeValue(column: ColumnModel, value: unknown): SqlParam {
+  if (value === undefined || value === null) return null;
+  switch (column.type) {
+    case "boolean":
+      return value === true || value === 1 ? 1 : 0;
+    case "date":
+      return toEpochMs(value);
+    case "json":
+    case "enumArray":
+      return JSON.stringify(value);
+    case "int":
+    case "real":
+      return typeof value === "number" ? value : Number(value);
+    default:
+      return typeof value === "string" ? value : String(value);
+  }
+}
+
+/** Date | epoch ms | ISO string → epoch ms. */
+export function toEpochMs(value: unknown): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === "number") return value;
+  if (typeof value === "string") return new Date(value).getTime();
+  throw new TypeError(`Expected a Date, epoch milliseconds or an ISO date string, got ${typeof value}`);
+}
+
+/**
+ * Decodes one stored value into the TS value space. JSON values that arrive already parsed (from
+ * `json_object` sub-selects) are kept as they are.
+ */
+export function decodeValue(column: ColumnModel, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (column.type) {
+    case "boolean":
+      return value === 1 || value === true || value === "1";
+    case "date":
+      return new Date(typeof value === "number" ? value : Number(value));
+    case "json":
+    case "enumArray":
+      return typeof value === "string" ? JSON.parse(value) : value;
+    default:
+      return value;
+  }
+}
+
+/** Decodes a result row keyed by SQL column names into a TS row keyed by field names. */
+export function decodeRow(table: TableModel, row: SqlRow): TsRow {
+  const out: TsRow = {};
+  for (const column of Object.values(table.columns)) {
+    if (column.sqlName in row) out[column.name] = decodeValue(column, row[column.sqlName]);
+  }
+  return out;
+}

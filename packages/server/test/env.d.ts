@@ -1,0 +1,14 @@
+import type { D1Migration } from "@cloudflare/vitest-plugin";
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      /** D1 migrated from apps/example/schema.ts. */
+      DB: D1Database;
+      /** D1 migrated from test/fixtureSchema.ts (operator coverage). */
+      FIXTURE_DB: D1Database;
+      EXAMPLE_MIGRATIONS: D1Migration[];
+      FIXTURE_MIGRATIONS: D1Migration[];
+    }
+  }
+}

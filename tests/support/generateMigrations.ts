@@ -1,0 +1,40 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+
+/**
+ * Test support shared by workerd suites: runs the real `drizzle-kit generate` over a compiled Appflare
+ * schema into `workDir/migrations` and returns that folder, so tests apply exactly what drizzle-kit writes.
+ * The drizzle schema module written here is the same thin re-export `appflare build` writes: one named
+ * export per table and per relations object.
+ *
+ * @param schemaPath absolute path of a module whose default export is `schema(...)`
+ * @param tableNames every table of the compiled model (app, auth and junction tables)
+ * @param workDir scratch folder (wiped)
+ */
+export function generateMigrations(schemaPath: string, tableNames: readonly string[], workDir: string): string {
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
+  let rel = relative(workDir, schemaPath).replaceAll("\\", "/");
+  if (!rel.startsWith(".")) rel = `./${rel}`;
+  const lines = [
+    'import { compileSchema } from "@appflare/schema";',
+    `import schema from "${rel}";`,
+    "const { tables, relations } = compileSchema(schema);",
+    ...tableNames.map((t) => `export const ${t} = tables.${t};`),
+    ...tableNames.map((t) => `export const ${t}Relations = relations.${t};`),
+  ];
+  writeFileSync(join(workDir, "drizzle.schema.ts"), `${lines.join("\n")}\n`);
+  writeFileSync(
+    join(workDir, "drizzle.config.ts"),
+    'export default { dialect: "sqlite", schema: "./drizzle.schema.ts", out: "./migrations" };\n',
+  );
+  const require = createRequire(join(dirname(schemaPath), "package.json"));
+  const bin = join(dirname(require.resolve("drizzle-kit/package.json")), "bin.cjs");
+  execFileSync(process.execPath, [bin, "generate", "--config", "drizzle.config.ts", "--name", "init"], {
+    cwd: workDir,
+    stdio: "pipe",
+  });
+  return join(workDir, "migrations");
+}
