@@ -9,7 +9,11 @@ export default defineConfig({
   plugins: [
     cloudflareTest(async () => {
       const tables = Object.keys(getSchemaModel(schema).tables);
-      const dir = generateMigrations(join(__dirname, "schema.ts"), tables, join(__dirname, ".test-migrations"));
+      const dir = generateMigrations(
+        join(import.meta.dirname, "schema.ts"),
+        tables,
+        join(import.meta.dirname, ".test-migrations"),
+      );
       return {
         miniflare: {
           compatibilityDate: "2026-04-01",

@@ -15,14 +15,20 @@ async function migrationsFor(schemaPath: string, workDir: string) {
 export default defineConfig({
   plugins: [
     cloudflareTest(async () => {
-      const example = join(__dirname, "../../apps/example/schema.ts");
-      const fixture = join(__dirname, "test/fixtureSchema.ts");
+      const example = join(import.meta.dirname, "../../apps/example/schema.ts");
+      const fixture = join(import.meta.dirname, "test/fixtureSchema.ts");
       const bindings: Record<string, unknown> = {
-        EXAMPLE_MIGRATIONS: await migrationsFor(example, join(__dirname, ".test-migrations/example")),
+        EXAMPLE_MIGRATIONS: await migrationsFor(
+          example,
+          join(import.meta.dirname, ".test-migrations/example"),
+        ),
       };
       const d1Databases = ["DB"];
       if (existsSync(fixture)) {
-        bindings.FIXTURE_MIGRATIONS = await migrationsFor(fixture, join(__dirname, ".test-migrations/fixture"));
+        bindings.FIXTURE_MIGRATIONS = await migrationsFor(
+          fixture,
+          join(import.meta.dirname, ".test-migrations/fixture"),
+        );
         d1Databases.push("FIXTURE_DB");
       }
       return {
@@ -37,6 +43,10 @@ export default defineConfig({
   ],
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    typecheck: { enabled: true, include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    typecheck: {
+      enabled: true,
+      include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"],
+      tsconfig: "./tsconfig.json",
+    },
   },
 });

@@ -13,7 +13,11 @@ import { dirname, join, relative } from "node:path";
  * @param tableNames every table of the compiled model (app, auth and junction tables)
  * @param workDir scratch folder (wiped)
  */
-export function generateMigrations(schemaPath: string, tableNames: readonly string[], workDir: string): string {
+export function generateMigrations(
+  schemaPath: string,
+  tableNames: readonly string[],
+  workDir: string,
+): string {
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   let rel = relative(workDir, schemaPath).replaceAll("\\", "/");
@@ -31,7 +35,7 @@ export function generateMigrations(schemaPath: string, tableNames: readonly stri
     'export default { dialect: "sqlite", schema: "./drizzle.schema.ts", out: "./migrations" };\n',
   );
   const require = createRequire(join(dirname(schemaPath), "package.json"));
-  const bin = join(dirname(require.resolve("drizzle-kit/package.json")), "bin.cjs");
+  const bin = join(dirname(require.resolve("drizzle-kit")), "bin.cjs");
   execFileSync(process.execPath, [bin, "generate", "--config", "drizzle.config.ts", "--name", "init"], {
     cwd: workDir,
     stdio: "pipe",

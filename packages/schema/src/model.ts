@@ -17,8 +17,13 @@ export type ColumnType =
   | "enumArray" // JSON TEXT: array of `enumValues`
   | "json"; // JSON TEXT: `v.array`, `v.object`, `v.json`
 
-/** Shape of a JSON column's value, used for Zod validation and element conditions in `where`. */
-export type JsonShape =
+/**
+ * Shape of a JSON column's value, used for Zod validation and element conditions in `where`.
+ * Inside JSON, values are required and non-null unless `nullable` is set (`v.string().nullable()` in a
+ * `v.object`/`v.array`); a nullable object property may also be missing. Dates inside JSON are stored as
+ * ISO strings (JSON has no dates) and typed/validated as `Date`.
+ */
+export type JsonShape = (
   | { kind: "string" }
   | { kind: "int" }
   | { kind: "real" }
@@ -27,7 +32,11 @@ export type JsonShape =
   | { kind: "enum"; values: readonly string[] }
   | { kind: "array"; element: JsonShape }
   | { kind: "object"; shape: Readonly<Record<string, JsonShape>> }
-  | { kind: "any" };
+  | { kind: "any" }
+) & {
+  /** Added by the schema DSL: the value may be `null` (and, as an object property, missing). */
+  readonly nullable?: boolean;
+};
 
 export type ForeignKeyAction = "cascade" | "restrict" | "no action" | "set null" | "set default";
 
@@ -48,6 +57,8 @@ export interface ColumnModel {
   /** `v.string({ length })`. */
   readonly length?: number;
   readonly enumValues?: readonly string[];
+  /** Name given to `v.defineEnum(name, values)` when the column uses a reusable enum. */
+  readonly enumName?: string;
   /** Present for `json` and `enumArray` columns. */
   readonly json?: JsonShape;
   /** SQL DEFAULT (`.default(value)`), already in the TS value space (Date, boolean, object...). */
@@ -115,8 +126,13 @@ export interface TableModel {
   /** Columns in declaration order (inferred FKs follow their relation's position). */
   readonly columns: Readonly<Record<string, ColumnModel>>;
   readonly relations: Readonly<Record<string, RelationModel>>;
-  /** Field name of the primary key (single-column keys only). */
+  /**
+   * Field name of the primary key. Junction tables have a composite key: this is then the first key
+   * field and {@link TableModel.compositeKey} lists both.
+   */
   readonly primaryKey: string;
+  /** Junction tables only: both key fields `[sourceField, targetField]` of the composite primary key. */
+  readonly compositeKey?: readonly [string, string];
   readonly indexes: readonly IndexModel[];
   readonly checks: readonly CheckModel[];
   /** "user": declared by the app; "auth": built-in auth table; "junction": synthesized by manyToMany. */

@@ -16,7 +16,10 @@ describe("packed @appflare/schema installs outside the workspace", () => {
 
     const app = join(scratch, "app");
     sh("mkdir", ["-p", app], scratch);
-    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    writeFileSync(
+      join(app, "package.json"),
+      JSON.stringify({ name: "consumer", private: true, type: "module" }),
+    );
     sh("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", join(packDir, tarball ?? "")], app);
 
     const manifest = JSON.parse(

@@ -1,4 +1,4 @@
-import type { ColumnModel, TableModel } from "@appflare/schema";
+import type { ColumnModel, JsonShape, TableModel } from "@appflare/schema";
 import type { SqlRow } from "./D1Executor";
 import type { SqlParam } from "./sql";
 
@@ -47,8 +47,41 @@ export function decodeValue(column: ColumnModel, value: unknown): unknown {
     case "date":
       return new Date(typeof value === "number" ? value : Number(value));
     case "json":
-    case "enumArray":
-      return typeof value === "string" ? JSON.parse(value) : value;
+    case "enumArray": {
+      const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+      return column.json ? reviveJsonDates(column.json, parsed) : parsed;
+    }
+    default:
+      return value;
+  }
+}
+
+/**
+ * JSON has no dates: the schema stores `v.date()` inside `v.object`/`v.array` as ISO strings. This walks
+ * the column's JSON shape and turns those strings back into `Date`s, leaving everything else as parsed.
+ */
+export function reviveJsonDates(shape: JsonShape, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  switch (shape.kind) {
+    case "date":
+      return typeof value === "string" || typeof value === "number" ? new Date(value) : value;
+    case "array":
+      return Array.isArray(value) ? value.map((el) => reviveJsonDates(shape.element, el)) : value;
+    case "object": {
+      if (typeof value !== "object" || Array.isArray(value)) return value;
+      const out: Record<string, unknown> = {};
+      for (const [key, el] of Object.entries(value)) {
+        const field = Object.hasOwn(shape.shape, key) ? shape.shape[key] : undefined;
+        // defineProperty: a stored "__proto__" key must stay data, never become the prototype
+        Object.defineProperty(out, key, {
+          value: field ? reviveJsonDates(field, el) : el,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
     default:
       return value;
   }

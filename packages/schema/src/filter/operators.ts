@@ -1,0 +1,86 @@
+/**
+ * The vocabulary of the where language, shared by the validator, the JS evaluator and the server's
+ * SQL compiler, so that adding an operator is a compile error everywhere it is not handled yet.
+ */
+
+/** Every operator of the where language, spelled without the optional `$` prefix. */
+export const WHERE_OPERATORS = [
+  "eq",
+  "ne",
+  "in",
+  "nin",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "exists",
+  "contains",
+  "startsWith",
+  "endsWith",
+  "regex",
+  "mode",
+  "options",
+  "includes",
+  "includesAny",
+  "length",
+  "geoWithin",
+] as const;
+export type WhereOperator = (typeof WHERE_OPERATORS)[number];
+
+/** Operators that can appear in the output of `normalizeWhere` (aliases resolved, `geoWithin` is a where key). */
+export const NORMALIZED_OPERATORS = [
+  "eq",
+  "ne",
+  "in",
+  "nin",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "exists",
+  "contains",
+  "startsWith",
+  "endsWith",
+  "mode",
+  "includes",
+  "includesAny",
+  "length",
+] as const;
+export type NormalizedOperator = (typeof NORMALIZED_OPERATORS)[number];
+
+/** Keys of a where object that combine other where objects (each also accepted with a `$` prefix). */
+export const WHERE_COMBINATORS = ["and", "or", "not"] as const;
+export type WhereCombinator = (typeof WHERE_COMBINATORS)[number];
+
+export const COMPARISON_OPERATORS = ["eq", "ne", "gt", "gte", "lt", "lte"] as const;
+export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
+
+/** Substring operators, after `regex` was resolved to `contains`. */
+export const LIKE_OPERATORS = ["contains", "startsWith", "endsWith"] as const;
+export type LikeOperator = (typeof LIKE_OPERATORS)[number];
+
+/** Limits every where is held to; see `validateWhere` for how depth is counted. */
+export const WHERE_LIMITS = {
+  /** Object levels, the where object itself being level 1. */
+  maxDepth: 16,
+  /** Items in `in`, `nin`, `includes` and `includesAny` lists. */
+  maxListLength: 1000,
+} as const;
+
+/** Keys refused anywhere in a where, orderBy or columns object: they are prototype-pollution vectors. */
+export const FORBIDDEN_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
+
+const operatorSet: ReadonlySet<string> = new Set(WHERE_OPERATORS);
+const combinatorSet: ReadonlySet<string> = new Set(WHERE_COMBINATORS);
+
+/** `"$gte"` and `"gte"` → `"gte"`; anything else → `undefined`. Only one `$` is stripped. */
+export function resolveOperator(key: string): WhereOperator | undefined {
+  const bare = key.startsWith("$") ? key.slice(1) : key;
+  return operatorSet.has(bare) ? (bare as WhereOperator) : undefined;
+}
+
+/** `"$or"` and `"or"` → `"or"`; anything else → `undefined`. */
+export function resolveCombinator(key: string): WhereCombinator | undefined {
+  const bare = key.startsWith("$") ? key.slice(1) : key;
+  return combinatorSet.has(bare) ? (bare as WhereCombinator) : undefined;
+}

@@ -1,0 +1,51 @@
+import type { AuthTableName, AuthTables } from "../authTables";
+import type { ColumnBuilder, ColumnConfig } from "../builders/ColumnBuilder";
+import type { Schema, SchemaTables } from "../schema";
+import type { Table, TableShape } from "../table";
+
+/** Any schema value; the constraint of every type helper. */
+export type AnySchema = Schema<SchemaTables>;
+
+/** The app's tables plus the built-in auth tables (junction tables are runtime-only). */
+export type AllTables<S extends AnySchema> = S["tables"] & AuthTables;
+
+/**
+ * Names of the tables of a schema, auth tables included (`"users" | "sessions" | ...`).
+ * Synthesized junction tables are not listed: reach them through their `manyToMany` relation.
+ */
+export type TableNames<S extends AnySchema> = keyof AllTables<S> & string;
+
+/**
+ * The shape (fields → builders) of table `T`. Auth names resolve to the built-in definitions directly
+ * (an app cannot define them), which keeps them exact even for a schema typed as `AnySchema`.
+ */
+export type ShapeOf<S extends AnySchema, T extends string> = T extends AuthTableName
+  ? AuthTables[T] extends Table<infer Shape>
+    ? Shape
+    : never
+  : T extends keyof S["tables"]
+    ? S["tables"][T] extends Table<infer Shape>
+      ? Shape
+      : never
+    : never;
+
+/** The config of the builder of column `K` of a shape. */
+export type ConfigOf<Shape, K> = K extends keyof Shape
+  ? Shape[K] extends ColumnBuilder<infer C extends ColumnConfig>
+    ? C
+    : never
+  : never;
+
+/** Field name of a shape's primary key. */
+export type PrimaryKeyOf<Shape> = {
+  [K in keyof Shape & string]: [ConfigOf<Shape, K>] extends [never]
+    ? never
+    : ConfigOf<Shape, K>["primaryKey"] extends true
+      ? K
+      : never;
+}[keyof Shape & string];
+
+/** Field name of the primary key of table `T` (`"id"` for the auth tables). */
+export type PrimaryKeyName<S extends AnySchema, T extends TableNames<S>> = PrimaryKeyOf<ShapeOf<S, T>>;
+
+export type { TableShape };
