@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,6 +19,8 @@ export function workspacePackages(): WorkspacePackage[] {
     for (const entry of readdirSync(join(repoRoot, group), { withFileTypes: true })) {
       if (!entry.isDirectory()) continue;
       const dir = join(group, entry.name);
+      // pnpm counts only folders with a manifest as workspace packages (tests/support is plain code)
+      if (!existsSync(join(repoRoot, dir, "package.json"))) continue;
       const manifest = JSON.parse(readFileSync(join(repoRoot, dir, "package.json"), "utf8"));
       out.push({ dir, name: manifest.name, version: manifest.version, private: manifest.private === true });
     }
