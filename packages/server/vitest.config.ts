@@ -36,6 +36,7 @@ export default defineConfig({
           compatibilityDate: "2026-04-01",
           compatibilityFlags: ["nodejs_compat"],
           d1Databases,
+          r2Buckets: ["STORAGE"],
           bindings,
         },
       };

@@ -7,6 +7,8 @@ declare global {
       DB: D1Database;
       /** D1 migrated from test/fixtureSchema.ts (operator coverage). */
       FIXTURE_DB: D1Database;
+      /** R2 bucket for storage tests. */
+      STORAGE: R2Bucket;
       EXAMPLE_MIGRATIONS: D1Migration[];
       FIXTURE_MIGRATIONS: D1Migration[];
     }
