@@ -1,46 +1,41 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { getSchemaModel, type Schema } from "@appflare/schema";
+import { getSchemaModel, type SchemaModel } from "@appflare/schema";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import exampleSchema from "../../apps/example/schema";
 import { generateMigrations } from "../../tests/support/generateMigrations";
+import fixtureSchema from "./test/fixtureSchema";
 
-/** Compiles a schema module, runs drizzle-kit over it and reads the migrations for a D1 binding. */
-async function migrationsFor(schemaPath: string, workDir: string) {
-  const mod: { default: Schema } = await import(schemaPath);
-  const tables = Object.keys(getSchemaModel(mod.default).tables);
-  return readD1Migrations(generateMigrations(schemaPath, tables, workDir));
+const here = import.meta.dirname;
+
+/** Runs drizzle-kit over a compiled schema module and reads the migrations for a D1 binding. */
+function migrationsFor(schemaPath: string, model: SchemaModel, workDir: string) {
+  return readD1Migrations(generateMigrations(schemaPath, Object.keys(model.tables), workDir));
 }
 
 export default defineConfig({
   plugins: [
-    cloudflareTest(async () => {
-      const example = join(import.meta.dirname, "../../apps/example/schema.ts");
-      const fixture = join(import.meta.dirname, "test/fixtureSchema.ts");
-      const bindings: Record<string, unknown> = {
-        EXAMPLE_MIGRATIONS: await migrationsFor(
-          example,
-          join(import.meta.dirname, ".test-migrations/example"),
-        ),
-      };
-      const d1Databases = ["DB"];
-      if (existsSync(fixture)) {
-        bindings.FIXTURE_MIGRATIONS = await migrationsFor(
-          fixture,
-          join(import.meta.dirname, ".test-migrations/fixture"),
-        );
-        d1Databases.push("FIXTURE_DB");
-      }
-      return {
-        miniflare: {
-          compatibilityDate: "2026-04-01",
-          compatibilityFlags: ["nodejs_compat"],
-          d1Databases,
-          r2Buckets: ["STORAGE"],
-          bindings,
+    cloudflareTest(async () => ({
+      miniflare: {
+        compatibilityDate: "2026-04-01",
+        compatibilityFlags: ["nodejs_compat"],
+        d1Databases: ["DB", "FIXTURE_DB"],
+        r2Buckets: ["STORAGE"],
+        bindings: {
+          // env.DB: migrated from the example app's schema; env.FIXTURE_DB: operator-coverage schema.
+          EXAMPLE_MIGRATIONS: await migrationsFor(
+            join(here, "../../apps/example/schema.ts"),
+            getSchemaModel(exampleSchema),
+            join(here, ".test-migrations/example"),
+          ),
+          FIXTURE_MIGRATIONS: await migrationsFor(
+            join(here, "test/fixtureSchema.ts"),
+            getSchemaModel(fixtureSchema),
+            join(here, ".test-migrations/fixture"),
+          ),
         },
-      };
-    }),
+      },
+    })),
   ],
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],

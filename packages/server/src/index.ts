@@ -1,3 +1,21 @@
+export type {
+  AppflareConfig,
+  AuthConfig,
+  DashboardConfig,
+  DatabaseConfig,
+  KvConfig,
+  LimitsConfig,
+  RealtimeConfig,
+  SchedulerConfig,
+  StorageConfig,
+} from "./config/AppflareConfig";
+export { ConfigError, type ConfigIssue } from "./config/ConfigError";
+export { configSchema } from "./config/configSchema";
+export { defineConfig } from "./config/defineConfig";
+export type { ResolvedConfig } from "./config/ResolvedConfig";
+export { type ResolveConfigOptions, resolveConfig, workerNameFromPackage } from "./config/resolveConfig";
+export type { MutationEvent } from "./db/MutationEvent";
+export type { ReadRecord, ReadSet } from "./db/ReadRecord";
 export {
   AppflareError,
   BannedError,
@@ -18,5 +36,61 @@ export {
   NotNullViolationError,
   UniqueViolationError,
 } from "./errors/DbError";
-export type { MutationEvent } from "./db/MutationEvent";
-export type { ReadRecord, ReadSet } from "./db/ReadRecord";
+export { MethodNotAllowedError } from "./errors/MethodNotAllowedError";
+export type {
+  ApiFromModules,
+  HandlerMap,
+  HandlerNameOf,
+  HandlersOfKind,
+  MutationRoute,
+  QueryRoute,
+  Route,
+} from "./handlers/ApiFromModules";
+export type { ArgsDef, ArgsInput, ArgsOutput } from "./handlers/args";
+export {
+  type CollectedHandler,
+  collectHandlers,
+  DuplicateHandlerError,
+  type HandlerModules,
+} from "./handlers/collectHandlers";
+export {
+  type CronOptions,
+  defineHandlers,
+  type HandlerBuilders,
+  type RequestHandlerOptions,
+  type SchedulerOptions,
+  type StorageManagerOptions,
+} from "./handlers/defineHandlers";
+export type {
+  BaseContext,
+  Extend,
+  HandlerContext,
+  JobContext,
+  SessionRecord,
+  SessionUser,
+} from "./handlers/HandlerContext";
+export {
+  type AnyHandlerDefinition,
+  type CronDefinition,
+  type HandlerKind,
+  isHandlerDefinition,
+  type Middleware,
+  type MutationDefinition,
+  type QueryDefinition,
+  type SchedulerDefinition,
+  type StorageAccess,
+  type StorageManagerDefinition,
+} from "./handlers/HandlerDefinition";
+export { handlerName } from "./handlers/handlerName";
+export type { Jsonify, JsonResult } from "./handlers/Jsonify";
+export type { AppEnv } from "./http/AppEnv";
+export {
+  type AppflareExportedHandler,
+  type AppflareWorker,
+  type CreateWorkerOptions,
+  createWorker,
+  type RunQueryOptions,
+} from "./http/createWorker";
+export type { CallResult } from "./http/HandlerEngine";
+export { isSchedulerMessage, type SchedulerMessage } from "./http/SchedulerMessage";
+export type { ContextInfo, MutationEventsInfo, ResolvedSession, WorkerHooks } from "./http/WorkerHooks";

@@ -1,0 +1,111 @@
+import type { AnySchema } from "@appflare/schema";
+import type { ArgsDef, ArgsOutput } from "./args";
+import type { HandlerContext, JobContext } from "./HandlerContext";
+import {
+  type CronDefinition,
+  type Middleware,
+  type MutationDefinition,
+  type QueryDefinition,
+  type SchedulerDefinition,
+  type StorageAccess,
+  type StorageManagerDefinition,
+  tagDefinition,
+} from "./HandlerDefinition";
+import { normalizeCronTriggers } from "./normalizeCronTriggers";
+
+/** Options of `query(...)` and `mutation(...)`. */
+export interface RequestHandlerOptions<A extends ArgsDef, R, Ctx> {
+  /** Zod raw shape (or `z.object`/`z.strictObject`) of the arguments. Default `{}`. */
+  args?: A;
+  /** 401 `unauthorized` when nobody is signed in. Default `false`. */
+  authRequired?: boolean;
+  /** Runs after auth, before the handler; may `ctx.error(...)`. */
+  middleware?: Middleware<Ctx, ArgsOutput<A>>;
+  handler: (ctx: Ctx, args: ArgsOutput<A>) => R;
+}
+
+/** Options of `scheduler(...)`. */
+export interface SchedulerOptions<A extends ArgsDef, Ctx> {
+  /** Validates the enqueued payload. Default `{}`. */
+  args?: A;
+  handler: (ctx: Ctx, args: ArgsOutput<A>) => unknown;
+}
+
+/** Options of `cron(...)`. */
+export interface CronOptions<Ctx> {
+  /** One cron expression or several; collected into wrangler.json `triggers.crons`. */
+  cronTrigger: string | readonly string[];
+  handler: (ctx: Ctx) => unknown;
+}
+
+/** Options of `storageManager(...)`. */
+export interface StorageManagerOptions<Ctx> {
+  handler: (ctx: Ctx, access: StorageAccess) => boolean | Promise<boolean>;
+}
+
+/** The builders `defineHandlers` returns, typed to one app's schema, bindings and context extension. */
+export interface HandlerBuilders<S extends AnySchema, Env, Ext extends object> {
+  query<A extends ArgsDef = {}, R = unknown>(
+    options: RequestHandlerOptions<A, R, HandlerContext<S, Env, Ext>>,
+  ): QueryDefinition<A, R, HandlerContext<S, Env, Ext>>;
+  mutation<A extends ArgsDef = {}, R = unknown>(
+    options: RequestHandlerOptions<A, R, HandlerContext<S, Env, Ext>>,
+  ): MutationDefinition<A, R, HandlerContext<S, Env, Ext>>;
+  scheduler<A extends ArgsDef = {}>(
+    options: SchedulerOptions<A, JobContext<S, Env, Ext>>,
+  ): SchedulerDefinition<A, JobContext<S, Env, Ext>>;
+  cron(options: CronOptions<JobContext<S, Env, Ext>>): CronDefinition<JobContext<S, Env, Ext>>;
+  storageManager(
+    options: StorageManagerOptions<HandlerContext<S, Env, Ext>>,
+  ): StorageManagerDefinition<HandlerContext<S, Env, Ext>>;
+}
+
+/**
+ * Returns the handler builders typed to the app's schema `S`, its Worker bindings `Env` and what the
+ * runtime adds to `ctx` (`Ext`). The generated `<outDir>/handlers.ts` calls it once; handler files
+ * import the builders from there.
+ *
+ * @example
+ * export const { query, mutation, scheduler, cron, storageManager } = defineHandlers<typeof schema, Env>();
+ *
+ * export const list = query({
+ *   args: { projectId: z.string() },
+ *   handler: (ctx, args) => ctx.db.tasks.findMany({ where: { projectId: args.projectId } }),
+ * });
+ */
+export function defineHandlers<
+  S extends AnySchema,
+  Env = Cloudflare.Env,
+  Ext extends object = {},
+>(): HandlerBuilders<S, Env, Ext> {
+  return {
+    query: (options) =>
+      tagDefinition({
+        kind: "query",
+        args: options.args ?? emptyArgs(),
+        authRequired: options.authRequired ?? false,
+        middleware: options.middleware,
+        handler: options.handler,
+      }),
+    mutation: (options) =>
+      tagDefinition({
+        kind: "mutation",
+        args: options.args ?? emptyArgs(),
+        authRequired: options.authRequired ?? false,
+        middleware: options.middleware,
+        handler: options.handler,
+      }),
+    scheduler: (options) =>
+      tagDefinition({ kind: "scheduler", args: options.args ?? emptyArgs(), handler: options.handler }),
+    cron: (options) =>
+      tagDefinition({
+        kind: "cron",
+        cronTrigger: normalizeCronTriggers(options.cronTrigger),
+        handler: options.handler,
+      }),
+    storageManager: (options) => tagDefinition({ kind: "storageManager", handler: options.handler }),
+  };
+}
+
+// `args` omitted means "no arguments": the empty shape, typed as the `A` the caller did not give.
+const emptyArgs = <A>(): A => ({}) as A;

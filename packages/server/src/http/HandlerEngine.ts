@@ -1,0 +1,160 @@
+import type { AnySchema } from "@appflare/schema";
+import type { ResolvedConfig } from "../config/ResolvedConfig";
+import { d1Executor } from "../db/D1Executor";
+import type { DbRuntime } from "../db/DbRuntime";
+import type { ReadSet } from "../db/ReadRecord";
+import { BannedError, UnauthorizedError } from "../errors/AppflareError";
+import type { AnyHandlerDefinition, HandlerKind } from "../handlers/HandlerDefinition";
+import { createHandlerContext } from "./createHandlerContext";
+import { isBanned } from "./isBanned";
+import { validateArgs } from "./validateArgs";
+import type { ResolvedSession, WorkerHooks } from "./WorkerHooks";
+
+/** What the engine needs from `createWorker`. */
+export interface EngineSetup<Env> {
+  readonly schema: AnySchema;
+  readonly config: ResolvedConfig;
+  readonly hooks: WorkerHooks<Env, object>;
+}
+
+/** One query or mutation call, after routing. */
+export interface RequestCall<Env> {
+  readonly kind: "query" | "mutation";
+  readonly name: string;
+  readonly definition: Extract<AnyHandlerDefinition, { kind: "query" | "mutation" }>;
+  readonly rawArgs: unknown;
+  readonly env: Env;
+  readonly request: Request;
+  readonly executionCtx: ExecutionContext | undefined;
+  readonly caller: ResolvedSession | null;
+  readonly requestId: string | undefined;
+}
+
+/** One scheduler task or cron run. */
+export interface JobCall<Env> {
+  readonly kind: "scheduler" | "cron";
+  readonly name: string;
+  readonly definition: Extract<AnyHandlerDefinition, { kind: "scheduler" | "cron" }>;
+  readonly rawArgs: unknown;
+  readonly env: Env;
+  readonly executionCtx: ExecutionContext | undefined;
+}
+
+/** A query's or mutation's result and what it read. */
+export interface CallResult {
+  readonly data: unknown;
+  readonly readSet: ReadSet;
+}
+
+/**
+ * Runs handlers: the part of the request path after routing (api.md architecture "Request path"):
+ * parse args → `authRequired` / ban check → middleware → handler, with a fresh `ctx.db` runtime per
+ * call, and committed mutation events handed to `hooks.onMutationEvents`.
+ */
+export class HandlerEngine<Env> {
+  constructor(private readonly setup: EngineSetup<Env>) {}
+
+  /** Runs a query or mutation. Throws `AppflareError`s for 400/401/403 and whatever the handler throws. */
+  async runRequest(call: RequestCall<Env>): Promise<CallResult> {
+    const args = await validateArgs(call.definition.args, call.rawArgs);
+    const user = call.caller?.user ?? null;
+    if (call.definition.authRequired && !user) throw new UnauthorizedError();
+    if (user && isBanned(user)) throw new BannedError();
+
+    const runtime = this.newRuntime(call.env);
+    const tracker = { usesUser: false };
+    try {
+      const ctx = await createHandlerContext({
+        info: {
+          kind: call.kind,
+          name: call.name,
+          env: call.env,
+          request: call.request,
+          executionCtx: call.executionCtx,
+          runtime,
+          user,
+        },
+        schema: this.setup.schema,
+        database: this.database(call.env),
+        caller: call.caller,
+        tracker,
+        extendContext: this.setup.hooks.extendContext,
+      });
+      // Erased definitions take `never`; the ctx and args built here are what their types describe.
+      await call.definition.middleware?.(ctx as never, args as never, call.request);
+      const data = await call.definition.handler(ctx as never, args as never);
+      return { data, readSet: { reads: [...runtime.reads], usesUser: tracker.usesUser } };
+    } finally {
+      // Also after a throw: writes that committed before it are real, and realtime must not miss them.
+      this.publish(runtime, call.kind, call.name, call.env, call.executionCtx, call.requestId);
+    }
+  }
+
+  /** Runs a scheduler task or cron handler (`ctx.user` is `null`, no request). */
+  async runJob(call: JobCall<Env>): Promise<void> {
+    const args =
+      call.definition.kind === "scheduler" ? await validateArgs(call.definition.args, call.rawArgs) : {};
+    const runtime = this.newRuntime(call.env);
+    try {
+      const ctx = await createHandlerContext({
+        info: {
+          kind: call.kind,
+          name: call.name,
+          env: call.env,
+          request: undefined,
+          executionCtx: call.executionCtx,
+          runtime,
+          user: null,
+        },
+        schema: this.setup.schema,
+        database: this.database(call.env),
+        caller: null,
+        tracker: { usesUser: false },
+        extendContext: this.setup.hooks.extendContext,
+      });
+      await call.definition.handler(ctx as never, args as never);
+    } finally {
+      this.publish(runtime, call.kind, call.name, call.env, call.executionCtx, undefined);
+    }
+  }
+
+  private newRuntime(env: Env): DbRuntime {
+    return {
+      model: this.setup.schema.model,
+      executor: d1Executor(this.database(env)),
+      limits: this.setup.config.database.query,
+      reads: [],
+      events: [],
+    };
+  }
+
+  private database(env: Env): D1Database {
+    const binding = this.setup.config.database.binding;
+    const db = (env as Record<string, unknown> | undefined)?.[binding];
+    if (typeof db !== "object" || db === null || typeof (db as D1Database).prepare !== "function") {
+      throw new Error(
+        `The D1 binding "${binding}" is missing from the Worker env: add it to wrangler.json (appflare build does), or set config.database.binding`,
+      );
+    }
+    return db as D1Database;
+  }
+
+  private publish(
+    runtime: DbRuntime,
+    kind: Exclude<HandlerKind, "storageManager">,
+    name: string,
+    env: Env,
+    executionCtx: ExecutionContext | undefined,
+    requestId: string | undefined,
+  ): void {
+    const hook = this.setup.hooks.onMutationEvents;
+    if (!hook || runtime.events.length === 0) return;
+    const events = [...runtime.events];
+    const sent = Promise.resolve()
+      .then(() => hook(events, { name, kind, env, executionCtx, requestId }))
+      .catch((error: unknown) => {
+        console.error(`[appflare] publishing ${events.length} mutation event(s) of "${name}" failed:`, error);
+      });
+    executionCtx?.waitUntil(sent);
+  }
+}
