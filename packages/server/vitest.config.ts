@@ -8,10 +8,20 @@ import fixtureSchema from "./test/fixtureSchema";
 
 const here = import.meta.dirname;
 
-/** Runs drizzle-kit over a compiled schema module and reads the migrations for a D1 binding. */
-function migrationsFor(schemaPath: string, model: SchemaModel, workDir: string) {
+/**
+ * Runs drizzle-kit over a compiled schema module and reads the migrations for a D1 binding. Runs once per
+ * config load (the pool calls its options callback per worker) in a folder of this process, so parallel
+ * runs never delete each other's files.
+ */
+function migrationsFor(schemaPath: string, model: SchemaModel, name: string) {
+  const workDir = join(here, ".test-migrations", `${name}-${process.pid}`);
   return readD1Migrations(generateMigrations(schemaPath, Object.keys(model.tables), workDir));
 }
+
+const migrations = Promise.all([
+  migrationsFor(join(here, "../../apps/example/schema.ts"), getSchemaModel(exampleSchema), "example"),
+  migrationsFor(join(here, "test/fixtureSchema.ts"), getSchemaModel(fixtureSchema), "fixture"),
+]);
 
 export default defineConfig({
   plugins: [
@@ -21,15 +31,12 @@ export default defineConfig({
         compatibilityFlags: ["nodejs_compat"],
         d1Databases: ["DB", "FIXTURE_DB"],
         r2Buckets: ["STORAGE"],
+        // Scheduler tests: producer and dead-letter producer (no consumer: tests dispatch batches themselves).
+        queueProducers: { APPFLARE_QUEUE: "appflare-scheduler", APPFLARE_QUEUE_DLQ: "appflare-scheduler-dlq" },
         bindings: {
           // env.DB: migrated from the example app's schema; env.FIXTURE_DB: operator-coverage schema.
-          EXAMPLE_MIGRATIONS: await migrationsFor(
-            join(here, "../../apps/example/schema.ts"),
-            getSchemaModel(exampleSchema),
-            join(here, ".test-migrations/example"),
-          ),
-          FIXTURE_MIGRATIONS: await migrationsFor(
-            join(here, "test/fixtureSchema.ts"),
+          EXAMPLE_MIGRATIONS: (await migrations)[0],
+          FIXTURE_MIGRATIONS: (await migrations)[1],
             getSchemaModel(fixtureSchema),
             join(here, ".test-migrations/fixture"),
           ),

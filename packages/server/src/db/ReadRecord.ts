@@ -4,7 +4,9 @@
  * table" (relation EXISTS filters, unkeyed loads). `{ unknown: true }` means a raw `ctx.$db` access: every
  * mutation re-runs the query.
  */
-export type ReadRecord = { readonly table: string; readonly where: unknown | null } | { readonly unknown: true };
+export type ReadRecord =
+  | { readonly table: string; readonly where: unknown | null }
+  | { readonly unknown: true };
 
 /** The read set of one query execution. */
 export interface ReadSet {
