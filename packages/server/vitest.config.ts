@@ -32,14 +32,14 @@ export default defineConfig({
         d1Databases: ["DB", "FIXTURE_DB"],
         r2Buckets: ["STORAGE"],
         // Scheduler tests: producer and dead-letter producer (no consumer: tests dispatch batches themselves).
-        queueProducers: { APPFLARE_QUEUE: "appflare-scheduler", APPFLARE_QUEUE_DLQ: "appflare-scheduler-dlq" },
+        queueProducers: {
+          APPFLARE_QUEUE: "appflare-scheduler",
+          APPFLARE_QUEUE_DLQ: "appflare-scheduler-dlq",
+        },
         bindings: {
           // env.DB: migrated from the example app's schema; env.FIXTURE_DB: operator-coverage schema.
           EXAMPLE_MIGRATIONS: (await migrations)[0],
           FIXTURE_MIGRATIONS: (await migrations)[1],
-            getSchemaModel(fixtureSchema),
-            join(here, ".test-migrations/fixture"),
-          ),
         },
       },
     })),
