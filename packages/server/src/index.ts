@@ -15,7 +15,60 @@ export { defineConfig } from "./config/defineConfig";
 export type { ResolvedConfig } from "./config/ResolvedConfig";
 export { type ResolveConfigOptions, resolveConfig, workerNameFromPackage } from "./config/resolveConfig";
 export type { MutationEvent } from "./db/MutationEvent";
+export {
+  type DecrementOperator,
+  decrement,
+  type IncrementOperator,
+  increment,
+  type NowOperator,
+  now,
+  type RawOperator,
+  raw,
+  type WriteOperator,
+} from "./db/operators";
 export type { ReadRecord, ReadSet } from "./db/ReadRecord";
+export type {
+  AggregateResult,
+  ColumnsInput,
+  CountArgs,
+  ExtremeAggregateArgs,
+  FieldCondition,
+  FindFirstArgs,
+  FindManyArgs,
+  FindResult,
+  GeoWithinInput,
+  GroupByArgs,
+  GroupByResult,
+  IterateArgs,
+  NumericAggregateArgs,
+  OrderByInput,
+  ReadMethods,
+  WhereInput,
+  WithInput,
+} from "./db/types/readTypes";
+export type {
+  BatchDb,
+  BatchResults,
+  Db,
+  QueuedWriteMethods,
+  TableClient,
+  TransactionDb,
+  WriteMethods,
+} from "./db/types/TableClient";
+export type {
+  ColumnSetValue,
+  DeleteArgs,
+  ExpectRows,
+  InsertArgs,
+  InsertValues,
+  ManyToManySetInput,
+  UpdateArgs,
+  UpdateSet,
+  UpsertArgs,
+  UpsertValues,
+  WriteWhere,
+} from "./db/types/writeTypes";
+export type { WriteHandle } from "./db/write/WriteHandle";
 export {
   AppflareError,
   BannedError,
