@@ -9,6 +9,10 @@ declare global {
       FIXTURE_DB: D1Database;
       /** R2 bucket for storage tests. */
       STORAGE: R2Bucket;
+      /** Scheduler queue producer (queue `appflare-scheduler`). */
+      APPFLARE_QUEUE: Queue;
+      /** Scheduler dead-letter producer (queue `appflare-scheduler-dlq`). */
+      APPFLARE_QUEUE_DLQ: Queue;
       EXAMPLE_MIGRATIONS: D1Migration[];
       FIXTURE_MIGRATIONS: D1Migration[];
     }

@@ -1,0 +1,109 @@
+import type { AnySchema } from "@appflare/schema";
+import type { ResolvedConfig } from "../config/ResolvedConfig";
+import type { AppflareAuth, AuthOptions } from "./AppflareAuth";
+import { createAuth } from "./createAuth";
+import { type AuthCaller, resolveAuthSession, type SessionSource } from "./resolveAuthSession";
+
+/** Options of {@link createAuthRuntime}. */
+export interface AuthRuntimeOptions {
+  readonly schema: AnySchema;
+  /** The resolved config: `auth`, `cors` (trusted origins) and `database.binding` are read. */
+  readonly config: Pick<ResolvedConfig, "auth" | "cors" | "database">;
+}
+
+/** The auth layer of one Worker, ready to plug into `createWorker`'s hooks and Hono app. */
+export interface AuthRuntime<O extends AuthOptions = {}, Env extends object = Cloudflare.Env> {
+  /** `config.auth.enabled`: when false, nobody is signed in and no auth route exists. */
+  readonly enabled: boolean;
+  /** `config.auth.basePath` (`/api/auth`). */
+  readonly basePath: string;
+  /**
+   * The Better Auth instance for these bindings, built on first use and then reused for as long as
+   * the isolate keeps the same `env` object.
+   */
+  authFor(env: Env): AppflareAuth<O>;
+  /**
+   * `hooks.resolveSession`: the caller of a request, `null` when anonymous (or auth is disabled).
+   * Throws `BannedError` (403 `banned`) for banned users.
+   */
+  resolveSession(request: Request, env: Env): Promise<AuthCaller | null>;
+  /** Serves `GET`/`POST <basePath>/*` (sign-up, sign-in, sessions, admin endpoints...). */
+  handle(request: Request, env: Env): Promise<Response>;
+  /** `ctx.auth` for `hooks.extendContext`, built lazily (a handler that never reads it costs nothing). */
+  contextFields(env: Env): { readonly auth: AppflareAuth<O> };
+}
+
+/**
+ * Creates the auth layer from the app's schema and resolved config. Better Auth instances are cached
+ * per `env` object: building one costs CPU (plugins, schema, endpoints) that a request should not pay
+ * when the isolate already has one for the same bindings.
+ *
+ * @example
+ * const auth = createAuthRuntime({ schema, config: resolveConfig(config) });
+ * const app = createWorker({ schema, config, modules, hooks: {
+ *   resolveSession: auth.resolveSession,
+ *   extendContext: (_ctx, info) => auth.contextFields(info.env),
+ * } });
+ * app.app.on(["GET", "POST"], `${auth.basePath}/*`, (c) => auth.handle(c.req.raw, c.env));
+ */
+export function createAuthRuntime<O extends AuthOptions = {}, Env extends object = Cloudflare.Env>(
+  options: AuthRuntimeOptions,
+): AuthRuntime<O, Env> {
+  const { config, schema } = options;
+  const instances = new WeakMap<object, AppflareAuth<O>>();
+
+  const authFor = (env: Env): AppflareAuth<O> => {
+    let auth = instances.get(env);
+    if (auth === undefined) {
+      auth = createAuth<O>({
+        db: d1Binding(env, config.database.binding),
+        schema,
+        env,
+        config: { basePath: config.auth.basePath, options: config.auth.options as O },
+        trustedOrigins: config.cors ?? allowedOriginsOf(env),
+      });
+      instances.set(env, auth);
+    }
+    return auth;
+  };
+
+  return {
+    enabled: config.auth.enabled,
+    basePath: config.auth.basePath,
+    authFor,
+    resolveSession: async (request, env) =>
+      // `AppflareAuth<O>` for an unresolved `O` hides `api.getSession`; every instance has it.
+      config.auth.enabled ? resolveAuthSession(authFor(env) as unknown as SessionSource, request) : null,
+    handle: async (request, env) => {
+      if (!config.auth.enabled) {
+        return Response.json({ code: "not_found", message: "Auth is disabled" }, { status: 404 });
+      }
+      return authFor(env).handler(request);
+    },
+    contextFields: (env) => ({
+      get auth() {
+        return authFor(env);
+      },
+    }),
+  };
+}
+
+function d1Binding(env: object, binding: string): D1Database {
+  const db = (env as Record<string, unknown>)[binding];
+  if (typeof db !== "object" || db === null || typeof (db as D1Database).prepare !== "function") {
+    throw new Error(
+      `Auth needs the D1 binding "${binding}" in the Worker env: add it to wrangler.json (appflare build does), or set config.database.binding`,
+    );
+  }
+  return db as D1Database;
+}
+
+/** Env `ALLOWED_ORIGINS` (comma list), the CORS default, also trusted by Better Auth's origin check. */
+function allowedOriginsOf(env: object): string[] {
+  const raw = (env as { ALLOWED_ORIGINS?: unknown }).ALLOWED_ORIGINS;
+  if (typeof raw !== "string") return [];
+  return raw
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== "" && origin !== "*");
+}

@@ -1,0 +1,10 @@
+import type schema from "../../../../../apps/example/schema";
+import type { AuthContext } from "../../../src/auth/AppflareAuth";
+import { defineHandlers } from "../../../src/handlers/defineHandlers";
+import type { SchedulerContext } from "../../../src/scheduler/Scheduler";
+
+export const { cron, scheduler } = defineHandlers<
+  typeof schema,
+  Cloudflare.Env,
+  AuthContext & SchedulerContext
+>();

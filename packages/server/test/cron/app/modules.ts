@@ -1,0 +1,3 @@
+import * as nightly from "./nightly";
+
+export const modules = { nightly };
