@@ -1,6 +1,29 @@
 export type {
+  AppflareAuth,
+  AppflareAuthOptions,
+  AuthContext,
+  AuthOptions,
+  AuthOptionsOf,
+  AuthSession,
+  AuthUser,
+  BuiltInAuthPlugins,
+} from "./auth/AppflareAuth";
+export { type AuthConfigInput, type CreateAuthOptions, createAuth } from "./auth/createAuth";
+export type { AuthRuntime } from "./auth/createAuthRuntime";
+export {
+  type AdminAccount,
+  type AdminResult,
+  type AuthWithContext,
+  createOrPromoteAdmin,
+} from "./auth/createOrPromoteAdmin";
+export { isBanned } from "./auth/isBanned";
+export { type PasswordHasher, type Pbkdf2PasswordOptions, pbkdf2Password } from "./auth/pbkdf2Password";
+export { type RoleCheckContext, requireRole } from "./auth/requireRole";
+export type { AuthCaller } from "./auth/resolveAuthSession";
+export type {
   AppflareConfig,
   AuthConfig,
+  AuthOptionsInput,
   DashboardConfig,
   DatabaseConfig,
   KvConfig,
@@ -11,9 +34,10 @@ export type {
 } from "./config/AppflareConfig";
 export { ConfigError, type ConfigIssue } from "./config/ConfigError";
 export { configSchema } from "./config/configSchema";
-export { defineConfig } from "./config/defineConfig";
+export { defineConfig, type NoExtraConfigKeys } from "./config/defineConfig";
 export type { ResolvedConfig } from "./config/ResolvedConfig";
 export { type ResolveConfigOptions, resolveConfig, workerNameFromPackage } from "./config/resolveConfig";
+export { type CronSource, collectCronTriggers, cronSchedule } from "./cron/collectCronTriggers";
 export type { MutationEvent } from "./db/MutationEvent";
 export {
   type DecrementOperator,
@@ -89,6 +113,9 @@ export {
   NotNullViolationError,
   UniqueViolationError,
 } from "./errors/DbError";
+export { ForbiddenError } from "./errors/ForbiddenError";
+export { InvalidBodyError } from "./errors/InvalidBodyError";
+export { InvalidPathError, type StoragePathRule } from "./errors/InvalidPathError";
 export { MethodNotAllowedError } from "./errors/MethodNotAllowedError";
 export type {
   ApiFromModules,
@@ -145,5 +172,31 @@ export {
   type RunQueryOptions,
 } from "./http/createWorker";
 export type { CallResult } from "./http/HandlerEngine";
-export { isSchedulerMessage, type SchedulerMessage } from "./http/SchedulerMessage";
 export type { ContextInfo, MutationEventsInfo, ResolvedSession, WorkerHooks } from "./http/WorkerHooks";
+export type { DeadLetterBody, MessageOutcome } from "./scheduler/consumeSchedulerBatch";
+export type { SchedulerRuntime } from "./scheduler/createSchedulerRuntime";
+export type { BackoffOptions, RetryDelay } from "./scheduler/retryDelay";
+export type {
+  EnqueuedMessage,
+  EnqueueOptions,
+  EnqueueParams,
+  Scheduler,
+  SchedulerContext,
+  SchedulerTasks,
+} from "./scheduler/Scheduler";
+export {
+  isSchedulerMessageBody,
+  type SchedulerJob,
+  type SchedulerMessageBody,
+} from "./scheduler/SchedulerMessage";
+export { UnknownTaskError } from "./scheduler/UnknownTaskError";
+export type { StorageManagerLike, StorageManagers } from "./storage/checkStorageAccess";
+export type {
+  StorageBody,
+  StorageClient,
+  StoragePathInput,
+  StoragePutInput,
+} from "./storage/createStorageClient";
+export type { StorageListOptions, StorageListResult } from "./storage/listObjects";
+export { MAX_KEY_BYTES, normalizeStorageKey, normalizeStoragePrefix } from "./storage/normalizeStorageKey";
+export type { StorageObjectInfo } from "./storage/StorageObjectInfo";

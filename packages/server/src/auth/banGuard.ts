@@ -1,5 +1,5 @@
 import type { BetterAuthPlugin, InternalAdapter } from "better-auth";
-import { isBanned } from "../http/isBanned";
+import { isBanned } from "./isBanned";
 
 /**
  * Why this exists: Better Auth's `banUser` deletes the user's sessions, so the next call with one of

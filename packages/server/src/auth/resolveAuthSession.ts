@@ -1,8 +1,8 @@
 import type { AuthContext, InternalAdapter } from "better-auth";
 import { BannedError } from "../errors/AppflareError";
 import type { SessionRecord, SessionUser } from "../handlers/HandlerContext";
-import { isBanned } from "../http/isBanned";
 import { findBanRevocation, revokeUserSessions } from "./banGuard";
+import { isBanned } from "./isBanned";
 import { hasSessionCredentials, sessionTokenOf } from "./sessionTokenOf";
 
 /** The caller as the auth layer resolves it (Better Auth's user and session rows). */

@@ -69,7 +69,17 @@ export interface AuthConfig {
   /** Default `/api/auth`. */
   basePath?: string;
   /** Better Auth options (`emailAndPassword`, `plugins`, `user.additionalFields`, `trustedOrigins`...). */
-  options?: Record<string, unknown>;
+  options?: AuthOptionsInput;
+}
+
+/**
+ * `auth.options` as the config accepts it: Better Auth's options, passed through untouched. Only
+ * `plugins` is spelt out, as a mutable array, so that `defineConfig`'s `const` inference keeps the
+ * plugin tuple assignable to Better Auth's options (`AuthOptionsOf<typeof config>`).
+ */
+export interface AuthOptionsInput {
+  plugins?: unknown[];
+  [key: string]: unknown;
 }
 
 export interface RealtimeConfig {

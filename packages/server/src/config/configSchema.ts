@@ -95,7 +95,7 @@ export const configSchema = z
         enabled: z.boolean().optional(),
         basePath: routePath.optional(),
         // Better Auth owns this shape; it is passed through untouched.
-        options: z.record(z.string(), z.unknown()).optional(),
+        options: z.looseObject({ plugins: z.array(z.unknown()).optional() }).optional(),
       })
       .optional(),
     realtime: realtimeSchema.optional(),

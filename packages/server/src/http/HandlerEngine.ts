@@ -1,12 +1,13 @@
 import type { AnySchema } from "@appflare/schema";
+import { isBanned } from "../auth/isBanned";
 import type { ResolvedConfig } from "../config/ResolvedConfig";
 import { d1Executor } from "../db/D1Executor";
 import type { DbRuntime } from "../db/DbRuntime";
 import type { ReadSet } from "../db/ReadRecord";
 import { BannedError, UnauthorizedError } from "../errors/AppflareError";
 import type { AnyHandlerDefinition, HandlerKind } from "../handlers/HandlerDefinition";
+import type { SchedulerJob } from "../scheduler/SchedulerMessage";
 import { createHandlerContext } from "./createHandlerContext";
-import { isBanned } from "./isBanned";
 import { validateArgs } from "./validateArgs";
 import type { ResolvedSession, WorkerHooks } from "./WorkerHooks";
 
@@ -38,6 +39,16 @@ export interface JobCall<Env> {
   readonly rawArgs: unknown;
   readonly env: Env;
   readonly executionCtx: ExecutionContext | undefined;
+  /** The message a scheduler task runs for: becomes `ctx.job` (through `ContextInfo.job`). */
+  readonly job?: SchedulerJob;
+}
+
+/** The context storage managers get for one storage request (`buildContext` of the storage routes). */
+export interface StorageContextCall<Env> {
+  readonly env: Env;
+  readonly request: Request;
+  readonly executionCtx: ExecutionContext | undefined;
+  readonly caller: ResolvedSession | null;
 }
 
 /** A query's or mutation's result and what it read. */
@@ -105,6 +116,7 @@ export class HandlerEngine<Env> {
           executionCtx: call.executionCtx,
           runtime,
           user: null,
+          ...(call.job === undefined ? {} : { job: call.job }),
         },
         schema: this.setup.schema,
         database: this.database(call.env),
@@ -116,6 +128,32 @@ export class HandlerEngine<Env> {
     } finally {
       this.publish(runtime, call.kind, call.name, call.env, call.executionCtx, undefined);
     }
+  }
+
+  /**
+   * Builds the `ctx` storage managers receive for a storage request: the caller's `user`/`session`
+   * (403 `banned` for a banned caller), `db`, `env`, `request` and the extensions (`auth`...).
+   * Writes a manager makes through `ctx.db` are not published (managers are meant to only read).
+   */
+  async storageContext(call: StorageContextCall<Env>): Promise<object> {
+    const user = call.caller?.user ?? null;
+    if (user && isBanned(user)) throw new BannedError();
+    return createHandlerContext({
+      info: {
+        kind: "storageManager",
+        name: "storage",
+        env: call.env,
+        request: call.request,
+        executionCtx: call.executionCtx,
+        runtime: this.newRuntime(call.env),
+        user,
+      },
+      schema: this.setup.schema,
+      database: this.database(call.env),
+      caller: call.caller,
+      tracker: { usesUser: false },
+      extendContext: this.setup.hooks.extendContext,
+    });
   }
 
   private newRuntime(env: Env): DbRuntime {

@@ -2,6 +2,7 @@ import type { DbRuntime } from "../db/DbRuntime";
 import type { MutationEvent } from "../db/MutationEvent";
 import type { SessionRecord, SessionUser } from "../handlers/HandlerContext";
 import type { HandlerKind } from "../handlers/HandlerDefinition";
+import type { SchedulerJob } from "../scheduler/SchedulerMessage";
 
 /** Who is calling, as `hooks.resolveSession` reports it. */
 export interface ResolvedSession {
@@ -11,7 +12,8 @@ export interface ResolvedSession {
 
 /** What `hooks.extendContext` is told about the call it extends. */
 export interface ContextInfo<Env> {
-  readonly kind: Exclude<HandlerKind, "storageManager">;
+  /** `storageManager` when the context is the one storage managers receive for a storage request. */
+  readonly kind: HandlerKind;
   /** Handler name (`blog/posts/list`). */
   readonly name: string;
   readonly env: Env;
@@ -22,6 +24,8 @@ export interface ContextInfo<Env> {
   /** The call's `ctx.db` state: `events` fill as writes commit (a scheduler flushes after them). */
   readonly runtime: DbRuntime;
   readonly user: SessionUser | null;
+  /** The Queues message a scheduler task runs for (`ctx.job`); absent for every other call. */
+  readonly job?: SchedulerJob;
 }
 
 /** What `hooks.onMutationEvents` is told about the events it receives. */

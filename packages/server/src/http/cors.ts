@@ -7,9 +7,15 @@ export interface CorsOptions {
 }
 
 const ALLOW_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
-const DEFAULT_ALLOW_HEADERS = "content-type, authorization, x-request-id";
-// The client reads the request id and Better Auth's bearer token across origins.
-const EXPOSE_HEADERS = "x-request-id, set-auth-token";
+// Used when a preflight names no headers; otherwise the requested ones are echoed, which is how
+// `x-appflare-meta-<key>` upload headers (no wildcard exists for request headers) get through.
+const DEFAULT_ALLOW_HEADERS =
+  "content-type, authorization, x-request-id, range, if-none-match, if-range, if-modified-since";
+// The client reads the request id and Better Auth's bearer token, and storage downloads need their
+// validators, ranges and file names.
+const EXPOSE_HEADERS =
+  "x-request-id, set-auth-token, etag, content-range, content-disposition, accept-ranges";
+const META_PREFIX = "x-appflare-meta-";
 
 /**
  * CORS for every route. An origin listed explicitly is echoed with `Access-Control-Allow-Credentials:
@@ -57,9 +63,20 @@ export function cors(options: CorsOptions): MiddlewareHandler<{ Bindings: object
     appendVary(headers, "Origin");
     if (grant) {
       applyGrant(headers, grant);
-      headers.set("access-control-expose-headers", EXPOSE_HEADERS);
+      headers.set("access-control-expose-headers", exposeHeaders(headers));
     }
   };
+}
+
+/**
+ * `Access-Control-Expose-Headers` for one response: the fixed list plus the response's own
+ * `x-appflare-meta-*` headers (storage custom metadata), named one by one — a `*` would not apply to
+ * credentialed requests, and patterns do not exist.
+ */
+function exposeHeaders(headers: Headers): string {
+  const meta: string[] = [];
+  for (const [name] of headers) if (name.startsWith(META_PREFIX)) meta.push(name);
+  return meta.length === 0 ? EXPOSE_HEADERS : `${EXPOSE_HEADERS}, ${meta.join(", ")}`;
 }
 
 type Grant = { origin: string; credentials: true } | { origin: "*"; credentials: false };

@@ -1,5 +1,7 @@
 import type { AnySchema } from "@appflare/schema";
 import { Hono } from "hono";
+import { type AuthRuntime, createAuthRuntime } from "../auth/createAuthRuntime";
+import { mountAuthRoutes } from "../auth/mountAuthRoutes";
 import type { AppflareConfig } from "../config/AppflareConfig";
 import type { ResolvedConfig } from "../config/ResolvedConfig";
 import { resolveConfig } from "../config/resolveConfig";
@@ -7,16 +9,20 @@ import { NotFoundError } from "../errors/AppflareError";
 import { type CollectedHandler, collectHandlers, type HandlerModules } from "../handlers/collectHandlers";
 import type { SessionRecord, SessionUser } from "../handlers/HandlerContext";
 import type { AnyHandlerDefinition, HandlerKind } from "../handlers/HandlerDefinition";
+import { createSchedulerRuntime, type SchedulerRuntime } from "../scheduler/createSchedulerRuntime";
+import { storageChecker } from "../storage/checkStorageAccess";
+import { createStorageClient } from "../storage/createStorageClient";
+import { storageBucket } from "../storage/storageBucket";
+import { storageRoutes } from "../storage/storageRoutes";
 import type { AppEnv } from "./AppEnv";
 import { cors } from "./cors";
 import { dispatchCron } from "./dispatchCron";
-import { dispatchQueue } from "./dispatchQueue";
 import { errorResponse, jsonResponse } from "./errorResponse";
 import { type CallResult, HandlerEngine } from "./HandlerEngine";
-import { mountHandlerRoutes } from "./handlerRoutes";
+import { executionCtxOf, mountHandlerRoutes } from "./handlerRoutes";
 import { openApiDocument } from "./openApiDocument";
 import { REQUEST_ID_HEADER, requestIdFor } from "./requestId";
-import type { WorkerHooks } from "./WorkerHooks";
+import type { ContextInfo, WorkerHooks } from "./WorkerHooks";
 
 /** Options of {@link createWorker}. */
 export interface CreateWorkerOptions<Env extends object, Ext extends object> {
@@ -26,6 +32,10 @@ export interface CreateWorkerOptions<Env extends object, Ext extends object> {
   readonly config: AppflareConfig;
   /** Handler modules keyed by path under scanDir (the generated `api.ts` `modules`). */
   readonly modules: HandlerModules;
+  /**
+   * Overrides and additions: `resolveSession` replaces the auth layer's, `extendContext` adds fields
+   * after the built-in extensions (`auth`, `scheduler`, `job`, `storage`) and may replace them.
+   */
   readonly hooks?: WorkerHooks<Env, Ext>;
 }
 
@@ -49,11 +59,15 @@ export interface RunQueryOptions<Env> {
 /** What {@link createWorker} returns. */
 export interface AppflareWorker<Env extends object> {
   readonly worker: AppflareExportedHandler<Env>;
-  /** The Hono app: later layers (auth, storage, realtime, dashboard) mount their routes on it. */
+  /** The Hono app: later layers (realtime, dashboard) mount their routes on it. */
   readonly app: Hono<AppEnv<Env>>;
   readonly config: ResolvedConfig;
   /** Every handler found in `modules`, sorted by name. */
   readonly handlers: readonly CollectedHandler[];
+  /** The auth layer (`ctx.auth`, sessions, `/api/auth/*`), or `undefined` when `auth.enabled` is false. */
+  readonly auth: AuthRuntime<{}, Env> | undefined;
+  /** The scheduler layer (`ctx.scheduler`, `ctx.job`, the Queues consumer behind `worker.queue`). */
+  readonly scheduler: SchedulerRuntime<Env>;
   /**
    * Runs a query outside HTTP (the realtime Durable Object's executor): same arg parsing, auth and ban
    * checks as `GET /queries/<name>`, and returns the result with the read set it recorded. Throws the
@@ -65,9 +79,11 @@ export interface AppflareWorker<Env extends object> {
 type Definition<K extends HandlerKind> = Extract<AnyHandlerDefinition, { kind: K }>;
 
 /**
- * Builds the Appflare Worker: a Hono app serving `GET /queries/<name>`, `POST /mutations/<name>` and
- * `GET /openapi.json` with request ids, CORS, body limits and the api.md §3 error responses, plus the
- * Queues (`scheduler`) and cron (`scheduled`) entry points. The generated `<outDir>/worker.ts` is a
+ * Builds the Appflare Worker: a Hono app serving `GET /queries/<name>`, `POST /mutations/<name>`,
+ * Better Auth at `config.auth.basePath`, the storage routes (when `config.storage` is set) and
+ * `GET /openapi.json`, with request ids, CORS, body limits and the api.md §3 error responses, plus the
+ * Queues (`scheduler`) and cron (`scheduled`) entry points. Handler contexts get `ctx.auth`,
+ * `ctx.scheduler` (and `ctx.job` in tasks) and `ctx.storage`. The generated `<outDir>/worker.ts` is a
  * call to this.
  *
  * @example
@@ -78,12 +94,48 @@ export function createWorker<Env extends object = Cloudflare.Env, Ext extends ob
   options: CreateWorkerOptions<Env, Ext>,
 ): AppflareWorker<Env> {
   const config = resolveConfig(options.config);
-  const hooks = (options.hooks ?? {}) as WorkerHooks<Env, object>;
+  const userHooks = (options.hooks ?? {}) as WorkerHooks<Env, object>;
   const handlers = collectHandlers(options.modules);
   const queries = byKind(handlers, "query");
   const mutations = byKind(handlers, "mutation");
-  const schedulers = byKind(handlers, "scheduler");
   const crons = byKind(handlers, "cron");
+  const managers = byKind(handlers, "storageManager");
+
+  const auth = config.auth.enabled
+    ? createAuthRuntime<{}, Env>({ schema: options.schema, config })
+    : undefined;
+  const scheduler = createSchedulerRuntime<Env>({ config, modules: options.modules });
+  const storage = config.storage;
+  const checker = storageChecker(managers);
+
+  const resolveSession: WorkerHooks<Env>["resolveSession"] =
+    userHooks.resolveSession ?? (auth ? anonymousFastPath(auth.resolveSession) : undefined);
+
+  /**
+   * `ctx.auth`, `ctx.scheduler`/`ctx.job`, `ctx.storage` and the app's own extension, merged by
+   * property descriptor: spreading would run the lazy getters (building Better Auth, a scheduler and
+   * a storage client for every call, used or not). The app's fields come last and win.
+   */
+  const extendContext = async (ctx: object, info: ContextInfo<Env>): Promise<object> => {
+    const fields: PropertyDescriptorMap = {};
+    const add = (extension: object | null | undefined) => {
+      if (extension) Object.assign(fields, Object.getOwnPropertyDescriptors(extension));
+    };
+    if (auth) add(auth.contextFields(info.env));
+    add(scheduler.contextFields(info));
+    if (storage) {
+      let client: ReturnType<typeof createStorageClient> | undefined;
+      fields.storage = {
+        enumerable: true,
+        configurable: true,
+        get: () => (client ??= createStorageClient(storageBucket(info.env, storage.binding), checker, ctx)),
+      };
+    }
+    add(await userHooks.extendContext?.(ctx, info));
+    return Object.defineProperties({}, fields);
+  };
+
+  const hooks: WorkerHooks<Env, object> = { ...userHooks, resolveSession, extendContext };
   const engine = new HandlerEngine<Env>({ schema: options.schema, config, hooks });
 
   const app = new Hono<AppEnv<Env>>();
@@ -106,9 +158,28 @@ export function createWorker<Env extends object = Cloudflare.Env, Ext extends ob
     queries,
     mutations,
     engine,
-    resolveSession: hooks.resolveSession,
+    resolveSession,
     bodyBytes: config.limits.bodyBytes,
   });
+  if (auth) mountAuthRoutes(app, auth);
+  if (storage) {
+    // `limits.bodyBytes` is not applied here: uploads stream into R2 under `limits.uploadBytes`.
+    app.route(
+      "/",
+      storageRoutes<AppEnv<Env>>({
+        bucket: (env) => storageBucket(env, storage.binding),
+        managers,
+        uploadBytes: config.limits.uploadBytes,
+        buildContext: async (c) =>
+          engine.storageContext({
+            env: c.env,
+            request: c.req.raw,
+            executionCtx: executionCtxOf(c),
+            caller: (await resolveSession?.(c.req.raw, c.env)) ?? null,
+          }),
+      }),
+    );
+  }
   let openApi: Record<string, unknown> | undefined;
   app.get("/openapi.json", (c) => {
     openApi ??= openApiDocument(config.name, handlers);
@@ -119,9 +190,23 @@ export function createWorker<Env extends object = Cloudflare.Env, Ext extends ob
     app,
     config,
     handlers,
+    auth,
+    scheduler,
     worker: {
       fetch: async (request, env, ctx) => app.fetch(request, env, ctx),
-      queue: (batch, env, ctx) => dispatchQueue(batch, env, ctx, schedulers, engine),
+      queue: async (batch, env, ctx) => {
+        await scheduler.consume(batch, env, ctx, (run) =>
+          engine.runJob({
+            kind: "scheduler",
+            name: run.task,
+            definition: run.definition,
+            rawArgs: run.payload,
+            env: run.env,
+            executionCtx: run.executionCtx,
+            job: run.job,
+          }),
+        );
+      },
       scheduled: async (controller, env, ctx) => {
         await dispatchCron(controller.cron, env, ctx, crons, engine);
       },
@@ -143,6 +228,17 @@ export function createWorker<Env extends object = Cloudflare.Env, Ext extends ob
       });
     },
   };
+}
+
+/**
+ * A request with neither an `Authorization` nor a `Cookie` header is anonymous: answer without
+ * building Better Auth (or reading D1). Anything else goes to the auth layer.
+ */
+function anonymousFastPath<Env>(
+  resolve: (request: Request, env: Env) => ReturnType<NonNullable<WorkerHooks<Env>["resolveSession"]>>,
+): NonNullable<WorkerHooks<Env>["resolveSession"]> {
+  return (request, env) =>
+    request.headers.has("authorization") || request.headers.has("cookie") ? resolve(request, env) : null;
 }
 
 function byKind<K extends HandlerKind>(

@@ -79,7 +79,7 @@ async function run<Env extends object>(
 }
 
 /** Hono throws when the Worker was called without an execution context (plain `app.fetch(req)`). */
-function executionCtxOf(c: Context): ExecutionContext | undefined {
+export function executionCtxOf(c: Context): ExecutionContext | undefined {
   try {
     return c.executionCtx;
   } catch {

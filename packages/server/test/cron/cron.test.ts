@@ -51,10 +51,17 @@ beforeEach(() => {
 });
 afterEach(() => errorLog.mockRestore());
 
-async function fire(cron: string, bindings: Cloudflare.Env = env) {
+/** Fires `cron`; resolves to what `worker.scheduled` threw (`undefined` when the run succeeded). */
+async function fire(cron: string, bindings: Cloudflare.Env = env): Promise<unknown> {
   const ctx = createExecutionContext();
-  await app.worker.scheduled(createScheduledController({ cron, scheduledTime: Date.now() }), bindings, ctx);
-  await waitOnExecutionContext(ctx);
+  try {
+    await app.worker.scheduled(createScheduledController({ cron, scheduledTime: Date.now() }), bindings, ctx);
+    return undefined;
+  } catch (error) {
+    return error;
+  } finally {
+    await waitOnExecutionContext(ctx);
+  }
 }
 
 const purged = async () =>
@@ -84,10 +91,14 @@ describe("collectCronTriggers", () => {
 });
 
 describe("worker.scheduled", () => {
-  it("runs every handler listing the fired expression; one failing is logged by name and stops none", async () => {
+  it("runs every handler listing the fired expression; one failing is logged by name, stops none and fails the run", async () => {
     const before = await purged();
     const producer = recordingQueue(env.APPFLARE_QUEUE);
-    await fire("0 3 * * *", { ...env, APPFLARE_QUEUE: producer.queue });
+    const failure = await fire("0 3 * * *", { ...env, APPFLARE_QUEUE: producer.queue });
+    // Re-thrown once all ran, so Cloudflare records the failed invocation.
+    expect(failure).toBeInstanceOf(AggregateError);
+    expect((failure as AggregateError).message).toContain('failed: "nightly/broken"');
+    expect((failure as AggregateError).errors).toEqual([new Error("nightly report exploded")]);
     expect(seen.map((s) => s.name).sort()).toEqual(["nightly/purge", "nightly/report"]);
     expect(await purged()).toBe(before + 1);
     expect(producer.sent.map((s) => (s.body as SchedulerMessageBody).task)).toEqual(["nightly/mail"]);
@@ -100,7 +111,9 @@ describe("worker.scheduled", () => {
 
   it("runs only the handlers of the fired expression", async () => {
     const before = await purged();
-    await fire("*/15 * * * *", { ...env, APPFLARE_QUEUE: recordingQueue(env.APPFLARE_QUEUE).queue });
+    expect(
+      await fire("*/15 * * * *", { ...env, APPFLARE_QUEUE: recordingQueue(env.APPFLARE_QUEUE).queue }),
+    ).toBeUndefined();
     expect(seen.map((s) => s.name)).toEqual(["nightly/report"]);
     expect(await purged()).toBe(before);
     expect(errorLog).not.toHaveBeenCalled();
@@ -113,9 +126,17 @@ describe("worker.scheduled", () => {
     }
   });
 
-  it("does nothing for an expression no handler lists", async () => {
-    await fire("59 23 31 12 *");
-    expect(seen).toEqual([]);
-    expect(errorLog).not.toHaveBeenCalled();
+  it("does nothing for an expression no handler lists, but warns", async () => {
+    const warnLog = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect(await fire("59 23 31 12 *")).toBeUndefined();
+      expect(seen).toEqual([]);
+      expect(errorLog).not.toHaveBeenCalled();
+      expect(warnLog).toHaveBeenCalledWith(
+        expect.stringContaining('"59 23 31 12 *" fired but no cron handler'),
+      );
+    } finally {
+      warnLog.mockRestore();
+    }
   });
 });
