@@ -20,7 +20,10 @@ if (unknown.length > 0) {
 let failed = false;
 for (const name of wanted.length > 0 ? wanted : all) {
   console.log(`\n== bench ${name}`);
-  const r = spawnSync(process.execPath, [join(root, name, "run.mjs")], { stdio: "inherit", cwd: join(root, name) });
+  const r = spawnSync(process.execPath, [join(root, name, "run.mjs")], {
+    stdio: "inherit",
+    cwd: join(root, name),
+  });
   if (r.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -10,9 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "../..");
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: local knobs of a manual benchmark, not turbo task inputs
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: local knobs of a manual benchmark, not turbo task inputs
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 // Tools come from the workspace: wrangler (and its esbuild and Miniflare) from the example app,

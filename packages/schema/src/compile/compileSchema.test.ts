@@ -1,4 +1,4 @@
-import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
+import { getTableConfig } from "drizzle-orm/sqlite-core";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
 import { describe, expect, it } from "vitest";
 import { v } from "../builders/v";
@@ -245,5 +245,3 @@ function sqlText(value: unknown): string {
   const chunks = (value as { queryChunks?: { value?: string[] }[] } | undefined)?.queryChunks ?? [];
   return chunks.map((chunk) => chunk.value?.join("") ?? "").join("");
 }
-
-export type { SQLiteTable };
