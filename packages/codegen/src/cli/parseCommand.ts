@@ -1,0 +1,115 @@
+import { parseArgs } from "node:util";
+import { CliError } from "../errors/CliError";
+
+/** A parsed command line. */
+export type ParsedCommand =
+  | { readonly command: "help" }
+  | { readonly command: "version" }
+  | { readonly command: "init"; readonly dir: string | undefined; readonly config: string | undefined }
+  | { readonly command: "build"; readonly typecheck: boolean; readonly config: string | undefined }
+  | {
+      readonly command: "dev";
+      readonly wrangler: boolean;
+      readonly wranglerArgs: string[];
+      readonly config: string | undefined;
+    }
+  | {
+      readonly command: "migrate";
+      readonly target: "local" | "remote";
+      readonly name: string | undefined;
+      readonly config: string | undefined;
+    }
+  | { readonly command: "add-admin"; readonly config: string | undefined };
+
+const common = {
+  config: { type: "string", short: "c" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Runs `parseArgs`, turning its TypeError (unknown option, missing value) into a CliError. */
+function guard<T>(command: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw new CliError(`${(error as Error).message} (see \`appflare ${command} --help\`)`);
+  }
+}
+
+/**
+ * Parses `appflare <command> [options]`. Unknown commands and options are errors, not ignored.
+ *
+ * @example
+ * parseCommand(["build", "--no-typecheck", "-c", "app/appflare.config.ts"]);
+ * // { command: "build", typecheck: false, config: "app/appflare.config.ts" }
+ */
+export function parseCommand(argv: readonly string[]): ParsedCommand {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "-h" || command === "--help")
+    return { command: "help" };
+  if (command === "-v" || command === "--version" || command === "version") return { command: "version" };
+  switch (command) {
+    case "init": {
+      const { values, positionals } = guard(command, () =>
+        parseArgs({ args: rest, options: common, allowPositionals: true, strict: true }),
+      );
+      if (values.help) return { command: "help" };
+      if (positionals.length > 1) throw new CliError(`init takes one folder, got: ${positionals.join(" ")}`);
+      return { command, dir: positionals[0], config: values.config };
+    }
+    case "build": {
+      const options = { ...common, "no-typecheck": { type: "boolean" } } as const;
+      const { values, positionals } = guard(command, () =>
+        parseArgs({ args: rest, options, allowPositionals: true, strict: true }),
+      );
+      if (values.help) return { command: "help" };
+      if (positionals.length > 0)
+        throw new CliError(`build takes no arguments, got: ${positionals.join(" ")}`);
+      return { command, typecheck: !values["no-typecheck"], config: values.config };
+    }
+    case "dev": {
+      const split = rest.indexOf("--");
+      const own = split === -1 ? rest : rest.slice(0, split);
+      const options = { ...common, "no-wrangler": { type: "boolean" } } as const;
+      const { values, positionals } = guard(command, () =>
+        parseArgs({ args: own, options, allowPositionals: true, strict: true }),
+      );
+      if (values.help) return { command: "help" };
+      if (positionals.length > 0) {
+        throw new CliError(
+          `dev takes no arguments (pass wrangler's after --), got: ${positionals.join(" ")}`,
+        );
+      }
+      const wranglerArgs = split === -1 ? [] : rest.slice(split + 1);
+      return { command, wrangler: !values["no-wrangler"], wranglerArgs, config: values.config };
+    }
+    case "migrate": {
+      const options = {
+        ...common,
+        local: { type: "boolean" },
+        remote: { type: "boolean" },
+        name: { type: "string" },
+      } as const;
+      const { values, positionals } = guard(command, () =>
+        parseArgs({ args: rest, options, allowPositionals: true, strict: true }),
+      );
+      if (values.help) return { command: "help" };
+      if (positionals.length > 0)
+        throw new CliError(`migrate takes no arguments, got: ${positionals.join(" ")}`);
+      if (values.local && values.remote) throw new CliError("migrate takes --local or --remote, not both");
+      return {
+        command,
+        target: values.remote ? "remote" : "local",
+        name: values.name,
+        config: values.config,
+      };
+    }
+    case "add-admin": {
+      // Parsed leniently: the command is not available yet, and its message matters more than its flags.
+      return { command, config: undefined };
+    }
+    default:
+      throw new CliError(
+        `Unknown command "${command}". Commands: init, build, dev, migrate, add-admin (see appflare --help)`,
+      );
+  }
+}

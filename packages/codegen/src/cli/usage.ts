@@ -1,0 +1,17 @@
+/** `appflare --help`. */
+export const usage = `Usage: appflare <command> [options]
+
+Commands:
+  init [dir]                      scaffold an app (config, schema, a query and a mutation, tsconfig)
+  build [--no-typecheck]          generate <outDir> and wrangler.json, then type-check the app
+  dev [--no-wrangler] [-- args]   build, apply local migrations, run wrangler dev, regenerate on change
+  migrate [--local|--remote] [--name <name>]
+                                  write SQL migrations with drizzle-kit, apply them with wrangler
+  add-admin -e <email> -p <password> -n <name> [--local|--remote]
+                                  create or promote an admin user (needs the auth layer: not in this release)
+
+Options:
+  -c, --config <file>             config file (default: ./appflare.config.ts)
+  -h, --help                      show this help
+  -v, --version                   print the version
+`;

@@ -1,0 +1,13 @@
+export { AppflareBuilder } from "./build/AppflareBuilder";
+export type { BuildReport, BuildStep } from "./build/BuildReport";
+export { runCli } from "./cli/runCli";
+export { type BuildOptions, build } from "./commands/build";
+export type { CommandContext } from "./commands/CommandContext";
+export { type DevOptions, dev } from "./commands/dev";
+export { init } from "./commands/init";
+export { type MigrateOptions, migrate } from "./commands/migrate";
+export { CliError, type SourceLocation } from "./errors/CliError";
+export type { HandlerInfo } from "./generate/HandlerInfo";
+export { createLogger, type Logger, type LoggerStreams } from "./log/Logger";
+export type { CodegenConfig } from "./project/CodegenConfig";
+export type { ProjectPaths } from "./project/ProjectPaths";

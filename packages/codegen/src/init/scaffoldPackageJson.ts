@@ -1,0 +1,68 @@
+/** A package.json as `appflare init` reads and writes it. */
+export interface PackageManifest {
+  name?: string;
+  private?: boolean;
+  type?: string;
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/**
+ * Versions a new app starts with. Third-party pins follow the toolchain Appflare is tested on
+ * (wrangler 4.86 is the last line that runs on Node 20).
+ */
+function wanted(appflareVersion: string) {
+  const range = `^${appflareVersion}`;
+  return {
+    scripts: {
+      dev: "appflare dev",
+      build: "appflare build",
+      migrate: "appflare migrate --local",
+      deploy: "appflare build && appflare migrate --remote && wrangler deploy",
+    },
+    dependencies: {
+      "@appflare/schema": range,
+      "@appflare/server": range,
+      "drizzle-orm": "^0.45.4",
+      zod: "^4.3.6",
+    },
+    devDependencies: {
+      "@appflare/codegen": range,
+      "@cloudflare/workers-types": "4.20260426.1",
+      typescript: "5.9.3",
+      wrangler: "4.86.0",
+    },
+  };
+}
+
+/**
+ * Merges what an Appflare app needs into an existing package.json (or a new one): missing scripts and
+ * dependencies are added, anything already there is kept (an installed tarball or a pinned version
+ * stays as the user has it).
+ *
+ * @example
+ * scaffoldPackageJson(undefined, "my-app", "0.2.0").dependencies["@appflare/server"]; // "^0.2.0"
+ */
+export function scaffoldPackageJson(
+  existing: PackageManifest | undefined,
+  name: string,
+  appflareVersion: string,
+): PackageManifest {
+  const base: PackageManifest = existing ?? { name, private: true };
+  const add = wanted(appflareVersion);
+  const merged: PackageManifest = { ...base, type: base.type ?? "module" };
+  merged.scripts = { ...add.scripts, ...base.scripts };
+  merged.dependencies = sortKeys({ ...add.dependencies, ...base.dependencies });
+  const devDependencies = { ...add.devDependencies, ...base.devDependencies };
+  // A package listed in dependencies by the user must not be duplicated in devDependencies.
+  for (const dep of Object.keys(merged.dependencies))
+    delete devDependencies[dep as keyof typeof devDependencies];
+  merged.devDependencies = sortKeys(devDependencies);
+  return merged;
+}
+
+function sortKeys(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,229 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packageRoot } from "../support/paths";
+
+const packagesDir = join(packageRoot, "..");
+
+/** Every publishable `@appflare/*` package of the workspace. */
+function appflarePackages(): { name: string; dir: string }[] {
+  return readdirSync(packagesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(packagesDir, d.name, "package.json")))
+    .map((d) => {
+      const dir = join(packagesDir, d.name);
+      const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+        name: string;
+        private?: boolean;
+      };
+      return { name: manifest.name, dir, private: manifest.private === true };
+    })
+    .filter((p) => p.name.startsWith("@appflare/") && !p.private);
+}
+
+function run(cmd: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
+  try {
+    return execFileSync(cmd, args, {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 300_000,
+    });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(
+      `${cmd} ${args.join(" ")} failed in ${cwd}:\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`,
+    );
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number, output: () => string): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.status !== 503) return response;
+      last = `status ${response.status}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms (${last}); wrangler said:\n${output()}`);
+}
+
+/**
+ * A user outside this repository: packed tarballs installed with npm into an empty folder, then the
+ * documented path — `appflare init` → `build` → `migrate --local` → `wrangler dev` — and a query and a
+ * mutation over HTTP. Needs every package built (`pnpm build`).
+ */
+describe("appflare from packed tarballs, as a user outside the repo", () => {
+  const scratch = mkdtempSync(join(tmpdir(), "appflare-e2e-"));
+  const app = join(scratch, "notes-app");
+  const appflare = (args: readonly string[]) =>
+    run(process.execPath, [join(app, "node_modules", ".bin", "appflare"), ...args], app);
+  let wrangler: ChildProcess | undefined;
+  let wranglerOutput = "";
+
+  beforeAll(() => {
+    const packages = appflarePackages();
+    for (const p of packages) {
+      if (!existsSync(join(p.dir, "dist")))
+        throw new Error(`${p.name} is not built: run \`pnpm build\` first`);
+    }
+    const tarballs = join(scratch, "tarballs");
+    for (const p of packages) run("pnpm", ["pack", "--pack-destination", tarballs], p.dir);
+    mkdirSync(app);
+    writeFileSync(
+      join(app, "package.json"),
+      `${JSON.stringify({ name: "notes-app", private: true, type: "module" })}\n`,
+    );
+    const files = readdirSync(tarballs).map((f) => join(tarballs, f));
+    run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...files], app);
+  });
+
+  afterAll(async () => {
+    if (wrangler?.pid !== undefined && wrangler.exitCode === null) {
+      // wrangler runs workerd as a child: stop the whole process group.
+      process.kill(-wrangler.pid, "SIGTERM");
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it("init scaffolds an app, and npm installs what it declares", () => {
+    const out = appflare(["init", "."]);
+    expect(out).toContain("wrote      appflare.config.ts");
+    const manifest = JSON.parse(readFileSync(join(app, "package.json"), "utf8")) as Record<
+      string,
+      Record<string, string>
+    >;
+    expect(manifest.dependencies?.["@appflare/server"]).toMatch(/^file:/);
+    expect(manifest.scripts?.dev).toBe("appflare dev");
+    run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], app);
+  });
+
+  it("build generates the app and type-checks it", () => {
+    const out = appflare(["build"]);
+    expect(out).toContain("wrote      _generated/api.ts");
+    expect(out).toMatch(/typecheck\s+\d+ files, no errors/);
+  });
+
+  it("migrate --local writes the first migration and applies it", () => {
+    const out = appflare(["migrate", "--local"]);
+    expect(out).toMatch(/generate +0000_\w+\.sql/);
+    expect(out).toMatch(/apply +DB \(local\): applied/);
+  });
+
+  it("wrangler dev serves a query and a mutation over HTTP", async () => {
+    const port = await freePort();
+    wrangler = spawn(
+      process.execPath,
+      [
+        join(app, "node_modules", "wrangler", "bin", "wrangler.js"),
+        "dev",
+        "--port",
+        String(port),
+        "--ip",
+        "127.0.0.1",
+      ],
+      {
+        cwd: app,
+        env: { ...process.env, CI: "1", NO_COLOR: "1" },
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    wrangler.stdout?.on("data", (c: Buffer) => {
+      wranglerOutput += c.toString();
+    });
+    wrangler.stderr?.on("data", (c: Buffer) => {
+      wranglerOutput += c.toString();
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const first = await waitForHttp(`${base}/queries/notes/list`, 120_000, () => wranglerOutput);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual([]);
+
+    const created = await fetch(`${base}/mutations/notes/create`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "hello from e2e" }),
+    });
+    expect(created.status).toBe(200);
+    const note = (await created.json()) as { id: string; text: string; done: boolean };
+    expect(note).toMatchObject({ text: "hello from e2e", done: false });
+    expect(note.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const listed = await fetch(`${base}/queries/notes/list?limit=5`);
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toEqual([expect.objectContaining({ id: note.id, text: "hello from e2e" })]);
+
+    const invalid = await fetch(`${base}/mutations/notes/create`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "" }),
+    });
+    expect(invalid.status).toBe(400);
+    process.kill(-(wrangler.pid ?? 0), "SIGTERM");
+    await new Promise((r) => wrangler?.once("exit", r));
+  });
+
+  it("appflare dev runs wrangler dev alongside, serves the app, and stops it on Ctrl-C", async () => {
+    const port = await freePort();
+    let output = "";
+    const dev = spawn(
+      process.execPath,
+      [
+        join(app, "node_modules", ".bin", "appflare"),
+        "dev",
+        "--",
+        "--port",
+        String(port),
+        "--ip",
+        "127.0.0.1",
+      ],
+      { cwd: app, env: { ...process.env, NO_COLOR: "1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    wrangler = dev;
+    dev.stdout?.on("data", (c: Buffer) => {
+      output += c.toString();
+    });
+    dev.stderr?.on("data", (c: Buffer) => {
+      output += c.toString();
+    });
+    const listed = await waitForHttp(`http://127.0.0.1:${port}/queries/notes/list`, 120_000, () => output);
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toEqual([expect.objectContaining({ text: "hello from e2e" })]);
+    expect(output).toContain("wrangler   dev --port");
+    const exited = new Promise<number | null>((r) => dev.once("exit", (code) => r(code)));
+    dev.kill("SIGINT");
+    expect(await exited).toBe(0);
+    await new Promise((r) => setTimeout(r, 2000));
+    await expect(fetch(`http://127.0.0.1:${port}/queries/notes/list`)).rejects.toThrow();
+  });
+});
