@@ -139,7 +139,7 @@ describe("appflare from packed tarballs, as a user outside the repo", () => {
     expect(out).toMatch(/apply +DB \(local\): applied/);
   });
 
-  it("wrangler dev serves a query and a mutation over HTTP", async () => {
+  it("wrangler dev serves a query, a mutation and Better Auth sign-up/sign-in over HTTP", async () => {
     const port = await freePort();
     wrangler = spawn(
       process.execPath,
@@ -189,6 +189,38 @@ describe("appflare from packed tarballs, as a user outside the repo", () => {
       body: JSON.stringify({ text: "" }),
     });
     expect(invalid.status).toBe(400);
+
+    // Better Auth under real wrangler dev: scrypt needs nodejs_compat, which only this smoke can catch.
+    const credentials = { email: "e2e@example.com", password: "correct horse battery", name: "E2E" };
+    // A browser sends its Origin; Better Auth refuses credential POSTs without one (CSRF check).
+    const authHeaders = { "content-type": "application/json", origin: base };
+    const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: authHeaders,
+      body: JSON.stringify(credentials),
+    });
+    expect(signUp.status, await signUp.clone().text()).toBe(200);
+    expect(signUp.headers.get("set-auth-token")).toBeTruthy();
+    const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: authHeaders,
+      body: JSON.stringify({ email: credentials.email, password: credentials.password }),
+    });
+    expect(signIn.status).toBe(200);
+    const token = signIn.headers.get("set-auth-token");
+    expect(token).toBeTruthy();
+    const session = await fetch(`${base}/api/auth/get-session`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(session.status).toBe(200);
+    expect(await session.json()).toMatchObject({ user: { email: credentials.email } });
+    const wrongPassword = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: authHeaders,
+      body: JSON.stringify({ email: credentials.email, password: "wrong password!" }),
+    });
+    expect(wrongPassword.status).toBe(401);
+
     process.kill(-(wrangler.pid ?? 0), "SIGTERM");
     await new Promise((r) => wrangler?.once("exit", r));
   });
