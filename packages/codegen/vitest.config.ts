@@ -5,7 +5,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["test/fixtures/**", "test/.tmp/**", "test/e2e/**", "**/node_modules/**"],
     globalSetup: ["test/support/globalSetup.ts"],
-    testTimeout: 60_000,
+    // generous: `appflare build` type-checks a whole app, and CI runs every package's suite on 2 cores at once
+    testTimeout: 240_000,
     hookTimeout: 120_000,
     typecheck: {
       enabled: true,
