@@ -148,10 +148,10 @@ describe("build errors name the file (and line), exit non-zero, print no stack",
 });
 
 describe("other commands", () => {
-  it("add-admin exits 2 and says it needs auth", () => {
-    const run = runCliProcess(["add-admin", "-e", "a@b.c", "-p", "secret", "-n", "Ada"], process.cwd());
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("add-admin needs auth (not in this release)");
+  it("add-admin without an email exits 1 and names the missing flag", () => {
+    const run = runCliProcess(["add-admin", "-p", "a long passphrase", "-n", "Ada"], process.cwd());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("add-admin needs -e <email>");
   });
 
   it("an unknown command exits 1 with the list of commands", () => {

@@ -9,7 +9,7 @@ export type {
   BuiltInAuthPlugins,
 } from "./auth/AppflareAuth";
 export { type AuthConfigInput, type CreateAuthOptions, createAuth } from "./auth/createAuth";
-export type { AuthRuntime } from "./auth/createAuthRuntime";
+export { type AuthRuntime, type AuthRuntimeOptions, createAuthRuntime } from "./auth/createAuthRuntime";
 export {
   type AdminAccount,
   type AdminResult,

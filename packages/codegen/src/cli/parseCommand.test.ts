@@ -31,4 +31,28 @@ describe("parseCommand", () => {
     expect(() => parseCommand(["build", "--typecheck-please"])).toThrow(/Unknown option/);
     expect(() => parseCommand(["migrate", "--local", "--remote"])).toThrow(/not both/);
   });
+
+  it("parses add-admin, taking the password from APPFLARE_ADMIN_PASSWORD when -p is absent", () => {
+    expect(parseCommand(["add-admin", "-e", "ops@example.com", "-p", "pw-123456", "-n", "Ops"])).toEqual({
+      command: "add-admin",
+      email: "ops@example.com",
+      password: "pw-123456",
+      name: "Ops",
+      target: "local",
+      config: undefined,
+    });
+    expect(
+      parseCommand(["add-admin", "--remote", "-e", "ops@example.com"], {
+        APPFLARE_ADMIN_PASSWORD: "from-env",
+      }),
+    ).toMatchObject({ password: "from-env", target: "remote", name: undefined });
+    expect(() => parseCommand(["add-admin", "-p", "pw"])).toThrow(/needs -e <email>/);
+    expect(() => parseCommand(["add-admin", "-e", "a@b.co"])).toThrow(/needs -p <password>/);
+    expect(() => parseCommand(["add-admin", "-e", "a@b.co", "-p", "x", "--local", "--remote"])).toThrow(
+      /not both/,
+    );
+    expect(() => parseCommand(["add-admin", "-e", "a@b.co", "-p", "x", "--role", "owner"])).toThrow(
+      /Unknown option/,
+    );
+  });
 });

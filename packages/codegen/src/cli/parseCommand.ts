@@ -19,7 +19,14 @@ export type ParsedCommand =
       readonly name: string | undefined;
       readonly config: string | undefined;
     }
-  | { readonly command: "add-admin"; readonly config: string | undefined };
+  | {
+      readonly command: "add-admin";
+      readonly email: string;
+      readonly password: string;
+      readonly name: string | undefined;
+      readonly target: "local" | "remote";
+      readonly config: string | undefined;
+    };
 
 const common = {
   config: { type: "string", short: "c" },
@@ -42,7 +49,10 @@ function guard<T>(command: string, work: () => T): T {
  * parseCommand(["build", "--no-typecheck", "-c", "app/appflare.config.ts"]);
  * // { command: "build", typecheck: false, config: "app/appflare.config.ts" }
  */
-export function parseCommand(argv: readonly string[]): ParsedCommand {
+export function parseCommand(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): ParsedCommand {
   const [command, ...rest] = argv;
   if (command === undefined || command === "help" || command === "-h" || command === "--help")
     return { command: "help" };
@@ -104,8 +114,34 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
       };
     }
     case "add-admin": {
-      // Parsed leniently: the command is not available yet, and its message matters more than its flags.
-      return { command, config: undefined };
+      const options = {
+        ...common,
+        email: { type: "string", short: "e" },
+        password: { type: "string", short: "p" },
+        name: { type: "string", short: "n" },
+        local: { type: "boolean" },
+        remote: { type: "boolean" },
+      } as const;
+      const { values, positionals } = guard(command, () =>
+        parseArgs({ args: rest, options, allowPositionals: true, strict: true }),
+      );
+      if (values.help) return { command: "help" };
+      if (positionals.length > 0)
+        throw new CliError(`add-admin takes no arguments, got: ${positionals.join(" ")}`);
+      if (values.local && values.remote) throw new CliError("add-admin takes --local or --remote, not both");
+      if (!values.email) throw new CliError("add-admin needs -e <email>");
+      // A password on the command line lands in shell history: APPFLARE_ADMIN_PASSWORD is the alternative.
+      const password = values.password ?? env.APPFLARE_ADMIN_PASSWORD;
+      if (!password)
+        throw new CliError("add-admin needs -p <password> (or APPFLARE_ADMIN_PASSWORD in the environment)");
+      return {
+        command,
+        email: values.email,
+        password,
+        name: values.name,
+        target: values.remote ? "remote" : "local",
+        config: values.config,
+      };
     }
     default:
       throw new CliError(

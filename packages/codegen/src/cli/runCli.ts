@@ -24,7 +24,7 @@ export async function runCli(
 ): Promise<number> {
   const log = createLogger(streams);
   try {
-    const parsed = parseCommand(argv);
+    const parsed = parseCommand(argv, process.env);
     const context = (config: string | undefined): CommandContext => ({
       cwd: streams.cwd,
       log,
@@ -50,7 +50,13 @@ export async function runCli(
         await migrate(context(parsed.config), { target: parsed.target, name: parsed.name });
         return 0;
       case "add-admin":
-        return addAdmin();
+        await addAdmin(context(parsed.config), {
+          email: parsed.email,
+          password: parsed.password,
+          name: parsed.name,
+          target: parsed.target,
+        });
+        return 0;
     }
   } catch (error) {
     if (error instanceof CliError) {

@@ -7,8 +7,9 @@ Commands:
   dev [--no-wrangler] [-- args]   build, apply local migrations, run wrangler dev, regenerate on change
   migrate [--local|--remote] [--name <name>]
                                   write SQL migrations with drizzle-kit, apply them with wrangler
-  add-admin -e <email> -p <password> -n <name> [--local|--remote]
-                                  create or promote an admin user (needs the auth layer: not in this release)
+  add-admin -e <email> -p <password> [-n <name>] [--local|--remote]
+                                  create an admin user, or give an existing user the admin role
+                                  (-p may be left out when APPFLARE_ADMIN_PASSWORD is set)
 
 Options:
   -c, --config <file>             config file (default: ./appflare.config.ts)

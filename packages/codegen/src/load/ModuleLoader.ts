@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ProbeHost } from "../probe/ProbeHost";
+import { ProbeHost, type ProbeHostOptions } from "../probe/ProbeHost";
 import type { ProbeModule } from "../probe/renderProbeEntry";
 import { ModuleBundler } from "./ModuleBundler";
 import { ModuleSetBundler } from "./ModuleSetBundler";
@@ -28,22 +28,26 @@ export class ModuleLoader {
   private readonly vendors: VendorBundles;
   private readonly bundler: ModuleBundler;
   private readonly moduleSet: ModuleSetBundler;
-  private readonly host = new ProbeHost();
+  private readonly host: ProbeHost;
   /** Inputs of the last successful bundle of each probe, even when running it then failed. */
   private readonly lastInputs = new Map<string, readonly string[]>();
 
-  constructor(root: string, cacheDir: string) {
+  constructor(root: string, cacheDir: string, hostOptions: ProbeHostOptions = {}) {
+    this.host = new ProbeHost(hostOptions);
     this.dir = createSessionDir(cacheDir);
     this.vendors = new VendorBundles(root, this.dir);
     this.bundler = new ModuleBundler(root, this.dir, this.vendors);
     this.moduleSet = new ModuleSetBundler(root, join(this.dir, "handlers"), this.vendors);
   }
 
-  /** Bundles `source` as entry `name`, runs its `probe()` and returns the result with its inputs. */
-  async run<T>(name: string, source: string): Promise<LoadResult<T>> {
+  /**
+   * Bundles `source` as entry `name`, runs its `probe(input)` and returns the result with its inputs.
+   * `input` reaches the probe through the thread's message channel, never the bundle on disk.
+   */
+  async run<T>(name: string, source: string, input?: unknown): Promise<LoadResult<T>> {
     const bundle = await this.bundler.bundle(name, source);
     this.lastInputs.set(name, bundle.inputs);
-    const value = await this.runFile<T>(bundle.file);
+    const value = await this.runFile<T>(bundle.file, input);
     return { value, inputs: bundle.inputs };
   }
 
@@ -76,9 +80,9 @@ export class ModuleLoader {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private async runFile<T>(file: string): Promise<T> {
+  private async runFile<T>(file: string, input?: unknown): Promise<T> {
     try {
-      return await this.host.run<T>(file);
+      return await this.host.run<T>(file, input);
     } catch (error) {
       // Node caches a module whose evaluation threw: start the next run in a fresh thread.
       await this.host.close();

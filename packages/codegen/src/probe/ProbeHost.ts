@@ -45,8 +45,12 @@ export class ProbeHost {
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 
-  /** Imports `file` (a fresh version each call) in the worker and resolves with its `probe()` result. */
-  async run<T>(file: string): Promise<T> {
+  /**
+   * Imports `file` (a fresh version each call) in the worker and resolves with its `probe(input)`
+   * result. `input` is structured-cloned to the thread: data that must not be written into a bundle on
+   * disk (a password) travels this way.
+   */
+  async run<T>(file: string, input?: unknown): Promise<T> {
     if (this.worker && this.runs >= this.runsPerWorker) await this.close();
     const worker = this.worker ?? this.start();
     this.runs++;
@@ -65,7 +69,7 @@ export class ProbeHost {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
       // Referenced only while a run is pending: an idle loader must not keep the CLI process alive.
       worker.ref();
-      worker.postMessage({ id, url });
+      worker.postMessage({ id, url, input });
     });
   }
 

@@ -88,6 +88,7 @@ describe("appflare from packed tarballs, as a user outside the repo", () => {
     run(process.execPath, [join(app, "node_modules", ".bin", "appflare"), ...args], app);
   let wrangler: ChildProcess | undefined;
   let wranglerOutput = "";
+  const admin = { email: "admin@example.com", password: "admin passphrase 1" };
 
   beforeAll(() => {
     const packages = appflarePackages();
@@ -137,6 +138,11 @@ describe("appflare from packed tarballs, as a user outside the repo", () => {
     const out = appflare(["migrate", "--local"]);
     expect(out).toMatch(/generate +0000_\w+\.sql/);
     expect(out).toMatch(/apply +DB \(local\): applied/);
+  });
+
+  it("add-admin creates an admin in the local D1 that wrangler dev serves", () => {
+    const out = appflare(["add-admin", "-e", admin.email, "-p", admin.password, "-n", "Admin"]);
+    expect(out).toMatch(/created admin admin@example\.com \(user \S+\) in DB \(local\)/);
   });
 
   it("wrangler dev serves a query, a mutation and Better Auth sign-up/sign-in over HTTP", async () => {
@@ -220,6 +226,29 @@ describe("appflare from packed tarballs, as a user outside the repo", () => {
       body: JSON.stringify({ email: credentials.email, password: "wrong password!" }),
     });
     expect(wrongPassword.status).toBe(401);
+
+    // The admin made by `appflare add-admin` signs in through the Worker and may use admin endpoints;
+    // the user who signed up may not.
+    const adminSignIn = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: authHeaders,
+      body: JSON.stringify(admin),
+    });
+    expect(adminSignIn.status, await adminSignIn.clone().text()).toBe(200);
+    const adminToken = adminSignIn.headers.get("set-auth-token");
+    const users = await fetch(`${base}/api/auth/admin/list-users`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(users.status).toBe(200);
+    const listedUsers = (await users.json()) as { users: { email: string; role: string | null }[] };
+    expect(listedUsers.users.map((u) => `${u.email} ${u.role}`).sort()).toEqual([
+      "admin@example.com admin",
+      "e2e@example.com user",
+    ]);
+    const notAdmin = await fetch(`${base}/api/auth/admin/list-users`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(notAdmin.status).toBe(403);
 
     process.kill(-(wrangler.pid ?? 0), "SIGTERM");
     await new Promise((r) => wrangler?.once("exit", r));
