@@ -1,5 +1,6 @@
 import type { StorageAccess } from "../handlers/HandlerDefinition";
 import type { StorageChecker } from "./checkStorageAccess";
+import { customMetadataProblem } from "./customMetadataProblem";
 import {
   listObjects,
   parseListOptions,
@@ -131,6 +132,8 @@ function putOptions(key: string, input: StoragePutInput): R2PutOptions {
       );
     }
   }
+  const problem = customMetadataProblem(customMetadata);
+  if (problem) throw new TypeError(`ctx.storage.put(${JSON.stringify(key)}): ${problem}`);
   return {
     httpMetadata: contentType ? { contentType } : undefined,
     customMetadata,

@@ -1,3 +1,5 @@
+import { InvalidArgsError } from "../errors/AppflareError";
+
 /** Request/response headers carrying custom metadata: `x-appflare-meta-<key>: <value>` (like S3's `x-amz-meta-*`). */
 export const METADATA_HEADER_PREFIX = "x-appflare-meta-";
 
@@ -33,4 +35,14 @@ export function writeMetadataHeaders(headers: Headers, metadata: Record<string, 
       PRINTABLE_ASCII.test(value) ? value : encodeURIComponent(value),
     );
   }
+}
+
+/**
+ * 400 `invalid_args` for upload metadata headers R2 would refuse, naming them.
+ * @example invalidMetadataHeaders("custom metadata is 3000 bytes; …")
+ */
+export function invalidMetadataHeaders(problem: string): never {
+  throw new InvalidArgsError(`x-appflare-meta-* headers: ${problem}`, [
+    { code: "invalid_value", path: ["customMetadata"], message: problem },
+  ]);
 }

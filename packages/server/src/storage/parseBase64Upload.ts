@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { InvalidArgsError, PayloadTooLargeError } from "../errors/AppflareError";
+import { customMetadataProblem } from "./customMetadataProblem";
 
 /** A `POST /storage/upload` body after validation (`path` not yet normalized). */
 export interface Base64Upload {
@@ -53,6 +54,8 @@ export async function parseBase64Upload(request: Request, uploadBytes: number): 
       "base64Body is not valid base64 (standard alphabet A–Z a–z 0–9 + /, optional = padding)",
     );
   }
+  const metadataProblem = customMetadataProblem(customMetadata);
+  if (metadataProblem) invalid(["customMetadata"], `customMetadata: ${metadataProblem}`);
   const padding = base64Body.endsWith("==") ? 2 : base64Body.endsWith("=") ? 1 : 0;
   if (Math.floor((base64Body.length * 3) / 4) - padding > uploadBytes)
     throw new PayloadTooLargeError(uploadBytes);

@@ -3,8 +3,9 @@ import { InvalidPathError } from "../errors/InvalidPathError";
 import type { StorageAccess } from "../handlers/HandlerDefinition";
 import { accessDenied, checkStorageAccess, type StorageManagers } from "./checkStorageAccess";
 import { storageManagerContext } from "./createStorageClient";
+import { customMetadataProblem } from "./customMetadataProblem";
 import { invalidListOption, listObjects, parseListOptions } from "./listObjects";
-import { metadataFromHeaders } from "./metadataHeaders";
+import { invalidMetadataHeaders, metadataFromHeaders } from "./metadataHeaders";
 import { normalizeStorageKey } from "./normalizeStorageKey";
 import { decodeBase64, parseBase64Upload } from "./parseBase64Upload";
 import { MIN_PART_BYTES, putChunked, uploadPartBytes } from "./putChunked";
@@ -85,9 +86,12 @@ export function storageRoutes<E extends HonoEnv = { Bindings: Cloudflare.Env }>(
     await authorize(c, bucket, { path: key, method: "put" });
     const request = c.req.raw;
     const contentType = request.headers.get("content-type")?.trim();
+    const customMetadata = metadataFromHeaders(request.headers);
+    const problem = customMetadataProblem(customMetadata);
+    if (problem) invalidMetadataHeaders(problem);
     const putOptions: R2PutOptions = {
       httpMetadata: contentType ? { contentType } : undefined,
-      customMetadata: metadataFromHeaders(request.headers),
+      customMetadata,
     };
     const length = declaredLength(request.headers);
     const object =

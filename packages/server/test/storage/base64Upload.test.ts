@@ -37,6 +37,22 @@ describe("POST /storage/upload (appflare 0.2 base64 uploads)", () => {
     expect((await env.STORAGE.head("b64/all-bytes.bin"))?.customMetadata).toEqual({ owner: "u1" });
   });
 
+  it("refuses customMetadata over R2's 2 KiB with 400 naming it, storing nothing", async () => {
+    const res = await upload({
+      path: "b64/meta-over.bin",
+      base64Body: base64(new Uint8Array([1, 2, 3])),
+      // Multi-byte characters count in UTF-8 bytes: 4 + 700 × 3 = 2104.
+      customMetadata: { note: "€".repeat(700) },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      code: "invalid_args",
+      message:
+        "customMetadata: custom metadata is 2104 bytes; R2 stores at most 2048 (keys and values, UTF-8)",
+    });
+    expect(await keysUnder("b64/meta-over")).toEqual([]);
+  });
+
   it("accepts unpadded base64 and an empty body", async () => {
     expect((await upload({ path: "b64/unpadded.txt", base64Body: "aGk" })).status).toBe(200);
     expect(await (await env.STORAGE.get("b64/unpadded.txt"))?.text()).toBe("hi");

@@ -139,6 +139,11 @@ describe("ctx.storage", () => {
     await expect(
       u1.put({ path: "users/u1/m.txt", body: "x", customMetadata: { size: 3 as unknown as string } }),
     ).rejects.toThrow(/customMetadata\.size must be a string/);
+    await expect(
+      u1.put({ path: "users/u1/m.txt", body: "x", customMetadata: { big: "y".repeat(2046) } }),
+    ).rejects.toThrow(
+      'ctx.storage.put("users/u1/m.txt"): custom metadata is 2049 bytes; R2 stores at most 2048',
+    );
     expect(await env.STORAGE.head("users/u1/m.txt")).toBeNull();
   });
 });

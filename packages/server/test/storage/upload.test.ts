@@ -74,6 +74,26 @@ describe("PUT /storage/object: streamed uploads", () => {
     expect(read.headers.get("x-appflare-meta-owner")).toBe("u1");
     expect(read.headers.get("content-type")).toBe("text/plain; charset=utf-8");
   });
+
+  it("refuses metadata headers over R2's 2 KiB (which local R2 would accept) with 400, storing nothing", async () => {
+    // 7 ("comment") + 2042 bytes = 2049: one byte over. Exactly 2048 is stored.
+    const over = await send(app, "PUT", objectUrl("uploads/meta-over.txt"), {
+      body: "hello",
+      headers: { "x-appflare-meta-comment": "x".repeat(2042) },
+    });
+    expect(over.status).toBe(400);
+    expect(await over.json()).toMatchObject({
+      code: "invalid_args",
+      message:
+        "x-appflare-meta-* headers: custom metadata is 2049 bytes; R2 stores at most 2048 (keys and values, UTF-8)",
+    });
+    expect(await env.STORAGE.head("uploads/meta-over.txt")).toBeNull();
+    const fits = await send(app, "PUT", objectUrl("uploads/meta-fits.txt"), {
+      body: "hello",
+      headers: { "x-appflare-meta-comment": "x".repeat(2041) },
+    });
+    expect(fits.status).toBe(200);
+  });
 });
 
 describe("PUT /storage/object: the upload cap (limits.uploadBytes)", () => {
