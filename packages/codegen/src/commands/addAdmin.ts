@@ -118,6 +118,7 @@ interface WranglerD1 {
 function remoteWranglerConfig(report: BuildReport): string {
   const { paths, config } = report;
   const wrangler = JSON.parse(readFileSync(paths.wranglerFile, "utf8")) as {
+    account_id?: string;
     compatibility_date?: string;
     compatibility_flags?: string[];
     d1_databases?: WranglerD1[];
@@ -133,6 +134,7 @@ function remoteWranglerConfig(report: BuildReport): string {
   mkdirSync(paths.cacheDir, { recursive: true });
   const remote = {
     name: config.name,
+    account_id: wrangler.account_id,
     compatibility_date: wrangler.compatibility_date,
     compatibility_flags: wrangler.compatibility_flags,
     d1_databases: [{ ...d1, remote: true }],
