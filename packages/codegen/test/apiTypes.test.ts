@@ -6,10 +6,38 @@ import { typecheckProject } from "../src/typecheck/typecheckProject";
 import { copyFixture } from "./support/copyFixture";
 import { runCliProcess } from "./support/runCliProcess";
 
-const helpers = `import type { Api } from "./_generated/api";
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const equal = `type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
 `;
+const helpers = `import type { Api } from "./_generated/api";
+${equal}`;
+
+/** Type-checks the app and returns the errors it reports as `file:line TSxxxx` (none: `[]`). */
+function typeErrors(dir: string): string[] {
+  try {
+    typecheckProject(dir);
+    return [];
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    return [...error.message.matchAll(/^ {2}(\S+):(\d+):\d+ error (TS\d+)/gm)].map(
+      ([, file, line, code]) => `${file}:${line} ${code}`,
+    );
+  }
+}
+
+/**
+ * `enqueueCheck.ts`: `header`, then each case's line in a mutation handler; `expected` lists the
+ * error each case must give, as `typeErrors` reports it (its line and TypeScript code).
+ */
+function enqueueCases(header: string, cases: readonly { line: string; code: string }[]) {
+  const top = `${header}\nexport const check = mutation({\n  handler: async (ctx) => {\n`;
+  const first = top.split("\n").length;
+  const body = cases.map((c) => `    ${c.line}`).join("\n");
+  return {
+    source: `${top}${body}\n  },\n});\n`,
+    expected: cases.map((c, i) => `enqueueCheck.ts:${first + i} ${c.code}`),
+  };
+}
 
 /**
  * A handler's args and result reach `Api` with nothing but `appflare build`: no hand-written types,
@@ -58,5 +86,82 @@ export type Wrong = Expect<Equal<Api["mutations"]["tasks"]["finish"]["output"], 
     }
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).message).toMatch(/apiCheck\.ts:5:\d+ error TS2344/);
+  });
+});
+
+/**
+ * `ctx.scheduler.enqueue` is typed by task name through `<outDir>/tasks.ts`: every scheduler export
+ * (and nothing else) with its args input, with no cycle between handlers — the fixture's
+ * `jobs/retry` enqueues itself and `jobs/ping`/`jobs/pong` each other, unannotated.
+ */
+describe("ctx.scheduler.enqueue types after appflare build", () => {
+  const header = `import type { EnqueuedMessage } from "@appflare/server";
+import { mutation } from "./_generated/handlers";
+import type { Tasks } from "./_generated/tasks";
+${equal}`;
+  let dir = "";
+  beforeAll(() => {
+    dir = copyFixture("basic");
+    const run = runCliProcess(["build", "--no-typecheck"], dir);
+    expect(run.stderr).toBe("");
+  });
+
+  it("accepts each task's payload; a task without args may omit it; a mutation may return the result", () => {
+    writeFileSync(
+      join(dir, "enqueueCheck.ts"),
+      `${header}
+export type Names = Expect<Equal<keyof Tasks, "jobs/cleanup" | "jobs/ping" | "jobs/pong" | "jobs/retry">>;
+export type Cleanup = Expect<Equal<Tasks["jobs/cleanup"], { olderThanDays: number }>>;
+export type Retry = Expect<Equal<Tasks["jobs/retry"], { attempt: number }>>;
+
+// Returned unannotated: \`Tasks\` reads the scheduler exports only, never this mutation.
+export const schedule = mutation({
+  handler: (ctx) => ctx.scheduler.enqueue("jobs/cleanup", { olderThanDays: 7 }, { delaySeconds: 60 }),
+});
+export type Scheduled = Expect<Equal<ReturnType<typeof schedule.handler>, Promise<EnqueuedMessage>>>;
+
+export const noPayload = mutation({
+  handler: async (ctx) => {
+    await ctx.scheduler.enqueue("jobs/ping");
+    await ctx.scheduler.enqueue("jobs/pong", {});
+  },
+});
+`,
+    );
+    expect(typeErrors(dir)).toEqual([]);
+  });
+
+  it("rejects an unknown task, a non-task handler, a wrong or missing payload and unknown options", () => {
+    const { source, expected } = enqueueCases(header, [
+      { line: 'await ctx.scheduler.enqueue("jobs/nope", {});', code: "TS2345" },
+      { line: 'await ctx.scheduler.enqueue("tasks/finish", { id: 1 });', code: "TS2345" },
+      { line: 'await ctx.scheduler.enqueue("jobs/cleanup", { olderThanDays: "7" });', code: "TS2322" },
+      { line: 'await ctx.scheduler.enqueue("jobs/cleanup");', code: "TS2554" },
+      { line: 'await ctx.scheduler.enqueue("jobs/retry", {});', code: "TS2345" },
+      { line: 'await ctx.scheduler.enqueue("jobs/ping", {}, { delay: 5 });', code: "TS2353" },
+    ]);
+    writeFileSync(join(dir, "enqueueCheck.ts"), source);
+    expect(typeErrors(dir)).toEqual(expected);
+  });
+});
+
+describe("ctx.scheduler.enqueue types in an app without scheduler tasks", () => {
+  it("declares no task, so any enqueue is an error (handlers that do not enqueue compile)", () => {
+    const dir = copyFixture("minimal");
+    const run = runCliProcess(["build", "--no-typecheck"], dir);
+    expect(run.stderr).toBe("");
+    const { source, expected } = enqueueCases(
+      `import { mutation } from "./gen/handlers";
+import type { Tasks } from "./gen/tasks";
+${equal}
+export type NoTasks = Expect<Equal<keyof Tasks, never>>;
+`,
+      [
+        { line: 'await ctx.scheduler.enqueue("notes/add", { text: "x" });', code: "TS2345" },
+        { line: 'await ctx.scheduler.enqueue("notes/add");', code: "TS2345" },
+      ],
+    );
+    writeFileSync(join(dir, "enqueueCheck.ts"), source);
+    expect(typeErrors(dir)).toEqual(expected);
   });
 });

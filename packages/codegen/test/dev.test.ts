@@ -78,6 +78,29 @@ describe("appflare dev (watch mode, without wrangler)", () => {
     expect(dev.child.exitCode).toBeNull();
   });
 
+  it("an added, renamed or removed scheduler export regenerates tasks.ts", async () => {
+    const extra = join(dir, "src", "extra.ts");
+    const tasks = join(dir, "_generated", "tasks.ts");
+    const withTask = (name: string) =>
+      `import { scheduler } from "../_generated/handlers";\n\nexport const ${name} = scheduler({ handler: () => {} });\n`;
+    let from = dev.output().length;
+    writeFileSync(extra, withTask("notify"));
+    expect(await nextChange(dev, from, "src/extra.ts")).toMatch(/ → [^\n]*_generated\/tasks\.ts/);
+    expect(readFileSync(tasks, "utf8")).toContain('"extra/notify": TaskPayload<typeof t_extra_notify>;');
+    from = dev.output().length;
+    writeFileSync(extra, withTask("announce"));
+    expect(await nextChange(dev, from, "src/extra.ts")).toMatch(/ → [^\n]*_generated\/tasks\.ts/);
+    expect(readFileSync(tasks, "utf8")).toContain('"extra/announce"');
+    expect(readFileSync(tasks, "utf8")).not.toContain("extra/notify");
+    from = dev.output().length;
+    writeFileSync(
+      extra,
+      'import { query } from "../_generated/handlers";\nexport const pong = query({ handler: () => 1 });\n',
+    );
+    expect(await nextChange(dev, from, "src/extra.ts")).toMatch(/ → [^\n]*_generated\/tasks\.ts/);
+    expect(readFileSync(tasks, "utf8")).not.toContain("extra/");
+  });
+
   it("a schema change regenerates drizzle.schema.ts and a new migration", async () => {
     const from = dev.output().length;
     const schema = join(dir, "schema.ts");

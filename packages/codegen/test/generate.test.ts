@@ -10,6 +10,7 @@ const outputs: Record<string, readonly string[]> = {
   basic: [
     "_generated/handlers.ts",
     "_generated/api.ts",
+    "_generated/tasks.ts",
     "_generated/worker.ts",
     "_generated/client.ts",
     "_generated/drizzle.schema.ts",
@@ -18,6 +19,7 @@ const outputs: Record<string, readonly string[]> = {
   minimal: [
     "gen/handlers.ts",
     "gen/api.ts",
+    "gen/tasks.ts",
     "gen/worker.ts",
     "gen/client.ts",
     "gen/drizzle.schema.ts",

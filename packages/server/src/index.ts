@@ -182,13 +182,13 @@ export type {
   EnqueueParams,
   Scheduler,
   SchedulerContext,
-  SchedulerTasks,
 } from "./scheduler/Scheduler";
 export {
   isSchedulerMessageBody,
   type SchedulerJob,
   type SchedulerMessageBody,
 } from "./scheduler/SchedulerMessage";
+export type { TaskPayload } from "./scheduler/TaskPayload";
 export { UnknownTaskError } from "./scheduler/UnknownTaskError";
 export type { StorageManagerLike, StorageManagers } from "./storage/checkStorageAccess";
 export type {

@@ -25,9 +25,11 @@ interface Loaded {
 
 /**
  * One build session over an app: `build()` does everything in the order the generated files depend on
- * each other (config → schema → `handlers.ts` → handler discovery → `api.ts`, `worker.ts`, `client.ts`,
- * `drizzle.schema.ts`, `wrangler.json`); `rebuild(changed)` redoes only the steps whose inputs changed,
- * which is what keeps `appflare dev` regeneration fast. Files are written only when their content changed.
+ * each other (config → schema → `handlers.ts` → handler discovery → `api.ts`, `tasks.ts`, `worker.ts`,
+ * `client.ts`, `drizzle.schema.ts`, `wrangler.json`); `rebuild(changed)` redoes only the steps whose
+ * inputs changed, which is what keeps `appflare dev` regeneration fast (any rediscovery re-renders
+ * `tasks.ts`, so an added, removed or renamed scheduler export retypes `ctx.scheduler.enqueue`). Files
+ * are written only when their content changed.
  *
  * @example
  * const builder = new AppflareBuilder("/app/appflare.config.ts");

@@ -3,6 +3,7 @@ import type { DiscoveredHandlers } from "../discover/discoverHandlers";
 import { renderApiFile } from "../generate/renderApiFile";
 import { renderClientFile } from "../generate/renderClientFile";
 import { renderDrizzleSchemaFile } from "../generate/renderDrizzleSchemaFile";
+import { renderTasksFile } from "../generate/renderTasksFile";
 import { renderWorkerFile } from "../generate/renderWorkerFile";
 import { renderWranglerConfig } from "../generate/renderWranglerConfig";
 import type { LoadedSchema } from "../load/loadSchema";
@@ -19,8 +20,8 @@ function fromRoot(root: string, file: string): string {
 }
 
 /**
- * Renders `api.ts`, `worker.ts`, `client.ts`, `drizzle.schema.ts` and `wrangler.json` from what was
- * loaded. Pure: the same inputs give byte-identical output.
+ * Renders `api.ts`, `tasks.ts`, `worker.ts`, `client.ts`, `drizzle.schema.ts` and `wrangler.json` from
+ * what was loaded. Pure: the same inputs give byte-identical output.
  *
  * @example
  * for (const [file, content] of generateFiles(paths, config, schema, discovered, false)) writeIfChanged(file, content);
@@ -36,6 +37,7 @@ export function generateFiles(
   const schemaInput = { outDir, schemaFile: paths.schemaFile, schemaExport: config.schemaExport };
   return new Map([
     [join(outDir, "api.ts"), renderApiFile(outDir, discovered.modules)],
+    [join(outDir, "tasks.ts"), renderTasksFile(outDir, discovered.handlers, discovered.modules)],
     [
       join(outDir, "worker.ts"),
       renderWorkerFile({

@@ -26,8 +26,10 @@ export interface HandlersFileInput {
  * `storage`). It depends on the schema and the config only, so it is written before handler modules
  * (which import it) are loaded.
  *
- * `ctx.scheduler.enqueue` takes any task name here: typing it by the app's tasks from `typeof modules`
- * would make every handler's type depend on itself (TypeScript reports the cycle).
+ * `ctx.scheduler.enqueue` is typed by task name through `Tasks` from `<outDir>/tasks.ts`, which is
+ * written after discovery: the import is type-only, so loading handler modules never needs it, and
+ * `Tasks` names only the scheduler exports (see `renderTasksFile`), so no handler's type cycles back
+ * to itself through `ctx`.
  *
  * @example
  * renderHandlersFile({ outDir: "/app/_generated", schemaFile: "/app/schema.ts", schemaExport: "default",
@@ -48,7 +50,7 @@ export function renderHandlersFile(input: HandlersFileInput): string {
   ];
   const extension = [
     ...(input.auth ? ["AuthContext<AuthOptionsOf<typeof config>>"] : []),
-    "SchedulerContext",
+    "SchedulerContext<Tasks>",
     ...(input.storage ? ["StorageExtension"] : []),
   ].join(" & ");
   const layers = [
@@ -64,6 +66,7 @@ export function renderHandlersFile(input: HandlersFileInput): string {
     formatBracedList("import { ", names, ' } from "@appflare/server";'),
     ...(input.auth ? [`import type config from "${importSpecifier(input.outDir, input.configFile)}";`] : []),
     schemaImport,
+    'import type { Tasks } from "./tasks";',
     "",
     "/** Worker bindings: those appflare.config.ts declares, plus whatever the app adds to `Cloudflare.Env`. */",
     bindings.length === 0

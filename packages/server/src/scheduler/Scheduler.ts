@@ -1,5 +1,3 @@
-import type { HandlerMap, HandlersOfKind } from "../handlers/ApiFromModules";
-import type { ArgsDef, ArgsInput } from "../handlers/args";
 import type { SchedulerJob } from "./SchedulerMessage";
 
 /** Options of `ctx.scheduler.enqueue`. */
@@ -17,24 +15,14 @@ export interface EnqueuedMessage {
 }
 
 /**
- * Task name → payload input type of every scheduler handler in `typeof modules` (the generated
- * `api.ts` modules), for typing `ctx.scheduler.enqueue`.
- *
- * @example
- * type Tasks = SchedulerTasks<typeof modules>; // { "mail/sendDigest": { userId: string } }
+ * Payload and options of one enqueue: the payload may be left out when the task needs none. A name
+ * that is no task gives `never`, and then the arity stays open so TypeScript reports the name itself.
  */
-export type SchedulerTasks<M> = {
-  [N in keyof HandlersOfKind<HandlerMap<M>, "scheduler">]: HandlerMap<M>[N] extends {
-    readonly args: infer A extends ArgsDef;
-  }
-    ? ArgsInput<A>
-    : never;
-};
-
-/** Payload and options of one enqueue: the payload may be left out when the task needs none. */
-export type EnqueueParams<Payload> = {} extends Payload
-  ? [payload?: Payload, options?: EnqueueOptions]
-  : [payload: Payload, options?: EnqueueOptions];
+export type EnqueueParams<Payload> = [Payload] extends [never]
+  ? [payload?: never, options?: EnqueueOptions]
+  : {} extends Payload
+    ? [payload?: Payload, options?: EnqueueOptions]
+    : [payload: Payload, options?: EnqueueOptions];
 
 /**
  * `ctx.scheduler`: runs scheduler tasks in the background through Cloudflare Queues, typed by task

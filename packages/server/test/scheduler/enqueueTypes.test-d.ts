@@ -1,13 +1,13 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { EnqueuedMessage, Scheduler, SchedulerTasks } from "../../src/scheduler/Scheduler";
+import type { EnqueuedMessage, Scheduler } from "../../src/scheduler/Scheduler";
 import type { SchedulerJob } from "../../src/scheduler/SchedulerMessage";
 import { mutation, scheduler, type Tasks } from "./app/handlers";
-import type { modules } from "./app/modules";
+import type { enqueue, enqueueOnce } from "./app/jobs";
 
 describe("ctx.scheduler types", () => {
-  it("SchedulerTasks maps every scheduler handler (and nothing else) to its payload input", () => {
-    expectTypeOf<keyof SchedulerTasks<typeof modules>>().toEqualTypeOf<
-      "mail/record" | "mail/fail" | "mail/once" | "mail/chain"
+  it("Tasks lists every scheduler handler (and nothing else) with its payload input", () => {
+    expectTypeOf<keyof Tasks>().toEqualTypeOf<
+      "mail/record" | "mail/fail" | "mail/once" | "mail/chain" | "mail/countdown"
     >();
     expectTypeOf<Tasks["mail/record"]>().toEqualTypeOf<{ name: string; at?: Date | undefined }>();
     expectTypeOf<Tasks["mail/once"]>().toEqualTypeOf<Record<string, never>>();
@@ -33,6 +33,21 @@ describe("ctx.scheduler types", () => {
         await ctx.scheduler.enqueue("mail/record");
         // @ts-expect-error unknown option
         await ctx.scheduler.enqueue("mail/once", {}, { delay: 5 });
+      },
+    });
+  });
+
+  it("a mutation may return the enqueue result with no annotation (Tasks reads only the tasks)", () => {
+    expectTypeOf<ReturnType<(typeof enqueue)["handler"]>>().toEqualTypeOf<Promise<EnqueuedMessage>>();
+    expectTypeOf<ReturnType<(typeof enqueueOnce)["handler"]>>().toEqualTypeOf<Promise<EnqueuedMessage>>();
+  });
+
+  it("a task may enqueue itself (mail/countdown) with no annotation", () => {
+    scheduler({
+      handler: async (ctx) => {
+        await ctx.scheduler.enqueue("mail/countdown", { left: 1 });
+        // @ts-expect-error the countdown needs `left`
+        await ctx.scheduler.enqueue("mail/countdown", {});
       },
     });
   });

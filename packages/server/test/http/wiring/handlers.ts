@@ -1,11 +1,9 @@
 import type schema from "../../../../../apps/example/schema";
 import type { AuthContext } from "../../../src/auth/AppflareAuth";
 import { defineHandlers } from "../../../src/handlers/defineHandlers";
-import type { SchedulerContext, SchedulerTasks } from "../../../src/scheduler/Scheduler";
+import type { SchedulerContext } from "../../../src/scheduler/Scheduler";
 import type { StorageClient } from "../../../src/storage/createStorageClient";
-import type { modules } from "./modules";
-
-export interface Tasks extends SchedulerTasks<typeof modules> {}
+import type { Tasks } from "./tasks";
 
 /** What `createWorker` adds to every ctx on its own: auth, scheduler (+ job) and storage. */
 export type WiredContext = AuthContext & SchedulerContext<Tasks> & { readonly storage: StorageClient };

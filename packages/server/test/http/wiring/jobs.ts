@@ -10,8 +10,7 @@ export const seen: {
 
 export const kickoff = mutation({
   args: { label: z.string() },
-  // A return type is needed when the result comes from enqueue (see the scheduler README, "Types").
-  handler: async (ctx, args): Promise<{ id: string }> => {
+  handler: async (ctx, args) => {
     const sent = await ctx.scheduler.enqueue("jobs/record", { label: args.label });
     return { id: sent.id };
   },

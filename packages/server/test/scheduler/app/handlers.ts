@@ -1,14 +1,11 @@
 import type schema from "../../../../../apps/example/schema";
 import { defineHandlers } from "../../../src/handlers/defineHandlers";
-import type { SchedulerContext, SchedulerTasks } from "../../../src/scheduler/Scheduler";
-import type { modules } from "./modules";
+import type { SchedulerContext } from "../../../src/scheduler/Scheduler";
+import type { Tasks } from "./tasks";
 
-/**
- * Task name → payload type, read from the modules that import this file: the type-level cycle the
- * generated `handlers.ts` / `api.ts` pair has too.
- */
-export interface Tasks extends SchedulerTasks<typeof modules> {}
+export type { Tasks };
 
+/** What the generated `<outDir>/handlers.ts` does: `ctx.scheduler` typed by the app's tasks. */
 export const { query, mutation, scheduler, cron } = defineHandlers<
   typeof schema,
   Cloudflare.Env,

@@ -1,12 +1,11 @@
 import * as z from "zod";
-import type { EnqueuedMessage, Scheduler } from "../../../src/scheduler/Scheduler";
+import type { Scheduler } from "../../../src/scheduler/Scheduler";
 import { mutation, query } from "./handlers";
 
 export const enqueue = mutation({
   args: { name: z.string(), delaySeconds: z.number().optional() },
-  // Returning the enqueue result: annotated, or TypeScript would infer it through `ctx.scheduler`,
-  // whose type is read from these modules (a cycle).
-  handler: (ctx, args): Promise<EnqueuedMessage> =>
+  // Returns the enqueue result, unannotated: `Tasks` reads only the task exports, not this mutation.
+  handler: (ctx, args) =>
     ctx.scheduler.enqueue(
       "mail/record",
       { name: args.name, at: new Date(0) },
@@ -17,7 +16,7 @@ export const enqueue = mutation({
 /** Writes a label and enqueues inside one transaction; `fail` throws after both. */
 export const enqueueInTransaction = mutation({
   args: { name: z.string(), fail: z.boolean() },
-  handler: (ctx, args): Promise<EnqueuedMessage> =>
+  handler: (ctx, args) =>
     ctx.db.transaction(async (tx) => {
       tx.labels.insert({ values: { name: `tx-${args.name}` } });
       const sent = await ctx.scheduler.enqueue("mail/record", { name: args.name });
@@ -41,7 +40,7 @@ export const enqueueUnknown = mutation({
 });
 
 export const enqueueOnce = mutation({
-  handler: (ctx): Promise<EnqueuedMessage> => ctx.scheduler.enqueue("mail/once"),
+  handler: (ctx) => ctx.scheduler.enqueue("mail/once"),
 });
 
 /** Queries re-run for realtime subscribers: enqueueing from one is refused. */

@@ -31,14 +31,21 @@ export const once = scheduler({
   },
 });
 
-/**
- * Tasks have `ctx.scheduler` too: this one enqueues another task. A block body: an arrow whose value
- * is the enqueue call would make TypeScript infer the handler's type from `ctx.scheduler`, whose type
- * is read from this module (a cycle).
- */
+/** Tasks have `ctx.scheduler` too: this one enqueues another task. */
 export const chain = scheduler({
   args: { name: z.string() },
   handler: async (ctx, args) => {
     await ctx.scheduler.enqueue("mail/record", { name: args.name });
+  },
+});
+
+/**
+ * Enqueues itself until `left` is 0 (a retry chain). Typed with no annotation because the enqueue is
+ * a statement: a task that `return`s its own enqueue needs a return type (see the README, "Types").
+ */
+export const countdown = scheduler({
+  args: { left: z.number().int().min(0) },
+  handler: async (ctx, args) => {
+    if (args.left > 0) await ctx.scheduler.enqueue("mail/countdown", { left: args.left - 1 });
   },
 });
