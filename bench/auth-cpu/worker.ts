@@ -6,6 +6,7 @@ import { hashPassword } from "better-auth/crypto";
 import schema from "../../apps/example/schema";
 import { createAuth } from "../../packages/server/src/auth/createAuth";
 import { type PasswordHasher, pbkdf2Password } from "../../packages/server/src/auth/pbkdf2Password";
+import { createTables } from "../support/createTables";
 
 interface Env {
   DB: D1Database;
@@ -59,8 +60,7 @@ export default {
     const email = url.searchParams.get("email") ?? "";
     switch (url.pathname) {
       case "/setup": {
-        const statements = (await request.json()) as string[];
-        await env.DB.batch(statements.map((sql) => env.DB.prepare(sql)));
+        await createTables(env.DB, await request.json());
         return Response.json({ ok: true });
       }
       case "/sign-up":

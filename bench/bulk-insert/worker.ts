@@ -2,17 +2,16 @@
 // through ctx.db (`createDb(...).tasks.insert`) or through raw Drizzle `db.batch` of the same chunks.
 
 import { drizzle } from "drizzle-orm/d1";
-import schema from "../../apps/example/schema";
-import { compileSchema } from "../../packages/schema/src/index";
-import { createDb } from "../../packages/server/src/db/createDb";
 import { d1Executor } from "../../packages/server/src/db/D1Executor";
-import type { DbRuntime } from "../../packages/server/src/db/DbRuntime";
+import { compiledExample as compiled } from "../support/compiledExample";
+import { createTables } from "../support/createTables";
+import { exampleDb } from "../support/exampleDb";
+import { insertBenchUser } from "../support/insertBenchUser";
 
 interface Env {
   DB: D1Database;
 }
 
-const compiled = compileSchema(schema);
 const PROJECT_ID = "00000000-0000-4000-8000-000000000001";
 
 function rows(count: number, run: string) {
@@ -20,14 +19,7 @@ function rows(count: number, run: string) {
 }
 
 async function viaAppflare(env: Env, count: number, run: string) {
-  const runtime: DbRuntime = {
-    model: compiled.model,
-    executor: d1Executor(env.DB),
-    limits: { defaultLimit: 100, maxLimit: 1000 },
-    reads: [],
-    events: [],
-  };
-  const inserted = await createDb<typeof schema>(runtime).tasks.insert({ values: rows(count, run) });
+  const inserted = await exampleDb(d1Executor(env.DB)).tasks.insert({ values: rows(count, run) });
   return inserted.length;
 }
 
@@ -75,11 +67,8 @@ export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === "/setup") {
-      const ddl: string[] = await request.json();
-      for (const statement of ddl) await env.DB.prepare(statement).run();
-      await env.DB.prepare(
-        `INSERT INTO "users" ("id", "name", "email", "email_verified", "created_at", "updated_at") VALUES ('u1', 'Bench', 'bench@example.com', 0, 0, 0)`,
-      ).run();
+      await createTables(env.DB, await request.json());
+      await insertBenchUser(env.DB).run();
       await env.DB.prepare(
         `INSERT INTO "projects" ("id", "name", "slug", "created_at", "owner_id") VALUES (?, 'Bench', 'bench', 0, 'u1')`,
       )

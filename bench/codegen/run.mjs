@@ -3,70 +3,37 @@
 // regeneration time of `appflare dev` after a one-file change. Prints a table and writes
 // bench/results/codegen.json. Targets (quality.md): build < 5 s, watch regenerate < 300 ms.
 import { spawn, spawnSync } from "node:child_process";
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { createRequire } from "node:module";
-import { cpus, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundleCli } from "../support/bundleCli.mjs";
+import { linkPackages } from "../support/linkPackages.mjs";
+import { machine } from "../support/machine.mjs";
+import { median } from "../support/median.mjs";
+import { printTable } from "../support/printTable.mjs";
+import { workspace } from "../support/workspace.mjs";
+import { writeResult } from "../support/writeResult.mjs";
 import { handlerSource, writeSyntheticProject } from "./syntheticProject.mjs";
 
 const TABLES = 100;
 const PER_TABLE = 5;
 const RUNS = 5;
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "..", "..");
-const codegen = join(repo, "packages", "codegen");
-const require = createRequire(join(codegen, "package.json"));
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const codegen = join(workspace.root, "packages", "codegen");
 const round = (x) => Math.round(x);
-
-/** The CLI bundled from the current sources (no stale dist), packages external. */
-async function bundleCli() {
-  const esbuild = require("esbuild");
-  const out = join(codegen, "node_modules", ".cache", "appflare-bench", "cli.mjs");
-  await esbuild.build({
-    entryPoints: [join(codegen, "src", "cli.ts")],
-    outfile: out,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    logLevel: "silent",
-  });
-  return out;
-}
 
 /** An app folder whose node_modules link to the workspace packages and the pinned tools. */
 function makeApp() {
   const dir = mkdtempSync(join(tmpdir(), "appflare-bench-codegen-"));
-  const nm = join(dir, "node_modules");
-  mkdirSync(join(nm, "@appflare"), { recursive: true });
-  mkdirSync(join(nm, "@cloudflare"), { recursive: true });
-  symlinkSync(join(repo, "packages", "server"), join(nm, "@appflare", "server"));
-  symlinkSync(join(repo, "packages", "schema"), join(nm, "@appflare", "schema"));
-  for (const pkg of [
+  linkPackages(dir, codegen, [
+    "@appflare/server",
+    "@appflare/schema",
     "zod",
     "drizzle-orm",
     "typescript",
     "wrangler",
     "drizzle-kit",
     "@cloudflare/workers-types",
-  ]) {
-    symlinkSync(realpathSync(join(codegen, "node_modules", pkg)), join(nm, pkg));
-  }
+  ]);
   writeSyntheticProject(dir, { tables: TABLES, perTable: PER_TABLE });
   return dir;
 }
@@ -207,47 +174,40 @@ try {
     ...changes.map((c) => [`dev: ${c.label}`, median(c.regenerateMs), c.regenerateMs, "< 300"]),
     ...changes.map((c) => [`dev: ${c.label}, write → line (wall)`, median(c.wallMs), c.wallMs, "—"]),
   ];
-  const machine = {
-    cpu: cpus()[0]?.model ?? "unknown",
-    cores: cpus().length,
-    node: process.version,
-    esbuild: require("esbuild/package.json").version,
-    typescript: require("typescript/package.json").version,
+  const { cpu, cpus, node } = machine();
+  const versions = {
+    cpu: cpu ?? "unknown",
+    cores: cpus,
+    node,
+    esbuild: workspace.fromCodegen("esbuild/package.json").version,
+    typescript: workspace.fromCodegen("typescript/package.json").version,
   };
   console.log(
-    `\nmachine: ${machine.cpu} ×${machine.cores}, Node ${machine.node}, esbuild ${machine.esbuild}, TypeScript ${machine.typescript}`,
+    `\nmachine: ${versions.cpu} ×${versions.cores}, Node ${versions.node}, esbuild ${versions.esbuild}, TypeScript ${versions.typescript}`,
   );
   console.log(`build steps of the last run:\n${steps}`);
-  const w = Math.max(...rows.map((r) => r[0].length));
-  console.log(`${"metric".padEnd(w)} | median ms | runs (ms)                      | target ms`);
-  console.log(`${"-".repeat(w)}-|-----------|--------------------------------|----------`);
-  for (const [name, med, runs, target] of rows) {
-    console.log(
-      `${name.padEnd(w)} | ${String(round(med)).padStart(9)} | ${runs.map(round).join(", ").padEnd(30)} | ${target}`,
-    );
-  }
-  const results = join(repo, "bench", "results");
-  mkdirSync(results, { recursive: true });
-  writeFileSync(
-    join(results, "codegen.json"),
-    `${JSON.stringify(
-      {
-        bench: "codegen",
-        date: new Date().toISOString(),
-        machine,
-        app: { tables: TABLES, handlers: TABLES * PER_TABLE },
-        rows: rows.map(([metric, med, runs, target]) => ({
-          metric,
-          medianMs: round(med),
-          runsMs: runs.map(round),
-          targetMs: target,
-        })),
-      },
-      null,
-      2,
-    )}\n`,
+  printTable(
+    [
+      { title: "metric", width: Math.max(...rows.map((r) => r[0].length)) },
+      { title: "median ms", width: 9, align: "right" },
+      { title: "runs (ms)", width: 30 },
+      { title: "target ms", width: 9 },
+    ],
+    rows.map(([name, med, runs, target]) => [name, round(med), runs.map(round).join(", "), target]),
   );
-  console.log(`\nwrote ${join("bench", "results", "codegen.json")}`);
+  const file = writeResult("codegen", {
+    bench: "codegen",
+    date: new Date().toISOString(),
+    machine: versions,
+    app: { tables: TABLES, handlers: TABLES * PER_TABLE },
+    rows: rows.map(([metric, med, runs, target]) => ({
+      metric,
+      medianMs: round(med),
+      runsMs: runs.map(round),
+      targetMs: target,
+    })),
+  });
+  console.log(`\nwrote ${file}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

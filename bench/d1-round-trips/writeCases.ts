@@ -1,7 +1,8 @@
 // Write operations of the d1-round-trips benchmark: each runs once against a counting executor and
 // must make exactly one D1 call (architecture.md "Request path": a write, however many rows, relations,
-// before-images and guards, is ONE batch; `batch(...)` is one). Uses the rows worker.ts seeds: user
-// "u1", projects 00000000-0000-4000-8000-0000000000NN, labels 1–5, tasks 1–160.
+// before-images and guards, is ONE batch; `batch(...)` is one). Uses the rows worker.ts seeds
+// (support/seedProjects.ts): user "u1", projects 00000000-0000-4000-8000-0000000000NN, labels 1–5,
+// tasks 1–160.
 import { increment } from "../../packages/server/src/db/operators";
 import type { RoundTripCase } from "./RoundTripCase";
 

@@ -3,67 +3,23 @@
 // ctx.db vs hand-written raw `env.DB.prepare` vs Drizzle's relational query API, all in ONE workerd
 // process (Miniflare), interleaved A B C A B C…, median of RUNS runs. Prints a table and writes
 // bench/results/query-overhead.json.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import os from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { applyDdl } from "../support/applyDdl.mjs";
+import { interleaved } from "../support/interleaved.mjs";
+import { machine } from "../support/machine.mjs";
+import { median } from "../support/median.mjs";
+import { packageVersion } from "../support/packageVersion.mjs";
+import { startWorkerd } from "../support/startWorkerd.mjs";
+import { workspace } from "../support/workspace.mjs";
+import { writeResult } from "../support/writeResult.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "../..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const INNER = Number(process.env.BENCH_INNER ?? 20);
 const TARGET = 0.9;
 
-const fromExample = createRequire(join(root, "apps/example/package.json"));
-const fromWrangler = createRequire(fromExample.resolve("wrangler"));
-const fromServer = createRequire(join(root, "packages/server/package.json"));
-const esbuild = fromWrangler("esbuild");
-const { Miniflare } = fromWrangler("miniflare");
-// Read package.json files directly: drizzle-orm does not export its package.json.
-const version = (dir) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version;
-
-const out = join(root, "bench/results/.build/query-overhead");
-mkdirSync(out, { recursive: true });
-const common = {
-  bundle: true,
-  format: "esm",
-  nodePaths: [join(root, "packages/server/node_modules"), join(root, "packages/schema/node_modules")],
-  logLevel: "warning",
-};
-await esbuild.build({
-  ...common,
-  entryPoints: [join(here, "worker.ts")],
-  outfile: join(out, "worker.mjs"),
-  platform: "browser",
-  conditions: ["development", "workerd", "worker", "import"],
-  external: ["cloudflare:*", "node:*"],
-});
-await esbuild.build({
-  ...common,
-  conditions: ["development"],
-  entryPoints: [join(here, "ddl.ts")],
-  outfile: join(out, "ddl.mjs"),
-  platform: "node",
-});
-const { exampleDdl } = await import(pathToFileURL(join(out, "ddl.mjs")).href);
-const ddl = await exampleDdl(pathToFileURL(fromServer.resolve("drizzle-kit/api")).href);
-
-const mf = new Miniflare({
-  modules: true,
-  script: readFileSync(join(out, "worker.mjs"), "utf8"),
-  compatibilityDate: "2026-04-01",
-  compatibilityFlags: ["nodejs_compat"],
-  d1Databases: ["DB"],
-});
-
-async function call(path, init) {
-  const res = await mf.dispatchFetch(`http://bench${path}`, init);
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${text}`);
-  return JSON.parse(text);
-}
+const worker = await startWorkerd("query-overhead", new URL("worker.ts", import.meta.url));
+const { call } = worker;
 
 /** Requests per second of `requests` sequential requests, each running the read `n` times. */
 async function measure(mode, requests, n) {
@@ -73,11 +29,6 @@ async function measure(mode, requests, n) {
   return (requests * n) / seconds;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 const MODES = ["appflare", "raw", "drizzle"];
 const LABELS = {
   appflare: "ctx.db findMany",
@@ -85,18 +36,14 @@ const LABELS = {
   drizzle: "Drizzle relational query",
 };
 
-async function series(requests, n) {
-  const rates = Object.fromEntries(MODES.map((m) => [m, []]));
-  for (const mode of MODES) await measure(mode, Math.max(5, requests / 10), n); // warm-up
-  for (let i = 0; i < RUNS; i++) {
-    const order = MODES.map((_, j) => MODES[(i + j) % MODES.length]);
-    for (const mode of order) rates[mode].push(await measure(mode, requests, n));
-  }
-  return rates;
-}
+/** Requests (or reads) per second of every mode, RUNS interleaved runs after one smaller warm-up each. */
+const series = (requests, n) =>
+  interleaved(MODES, RUNS, (mode) => measure(mode, requests, n), {
+    warmUp: (mode) => measure(mode, Math.max(5, requests / 10), n),
+  });
 
 try {
-  await call("/setup", { method: "POST", body: JSON.stringify(ddl) });
+  await applyDdl(worker);
   // Same result shape from every mode: 20 projects, their open tasks, labels and counts.
   const results = Object.fromEntries(await Promise.all(MODES.map(async (m) => [m, await call(`/${m}`)])));
   const shape = (rows) => ({
@@ -138,15 +85,10 @@ try {
     perRequest: { requestsPerRun: REQUESTS, ...summarize(perRequest) },
     inWorker: { readsPerRequest: INNER, ...summarize(inWorker) },
     target: { ratioToDrizzle: TARGET },
-    machine: {
-      node: process.version,
-      cpus: os.cpus().length,
-      cpu: os.cpus()[0]?.model,
-      platform: `${os.platform()} ${os.arch()}`,
-    },
+    machine: machine(),
     versions: {
-      wrangler: version(join(root, "apps/example/node_modules/wrangler")),
-      drizzleOrm: version(join(root, "packages/server/node_modules/drizzle-orm")),
+      wrangler: packageVersion(join(workspace.root, "apps/example/node_modules/wrangler")),
+      drizzleOrm: packageVersion(join(workspace.root, "packages/server/node_modules/drizzle-orm")),
     },
     date: new Date().toISOString(),
   };
@@ -171,9 +113,8 @@ try {
   console.log(
     `\nctx.db ÷ Drizzle: ${result.perRequest.ratioToDrizzle} per request, ${result.inWorker.ratioToDrizzle} in-worker (target ≥ ${TARGET})`,
   );
-  mkdirSync(join(root, "bench/results"), { recursive: true });
-  writeFileSync(join(root, "bench/results/query-overhead.json"), `${JSON.stringify(result, null, 2)}\n`);
+  writeResult("query-overhead", result);
   if (result.perRequest.ratioToDrizzle < TARGET) process.exitCode = 1;
 } finally {
-  await mf.dispose();
+  await worker.dispose();
 }

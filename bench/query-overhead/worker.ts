@@ -6,28 +6,20 @@
 // - /drizzle: Drizzle's relational query API (`db.query.projects.findMany` with `with` + `extras`).
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import schema from "../../apps/example/schema";
-import { compileSchema } from "../../packages/schema/src/index";
-import { createDb } from "../../packages/server/src/db/createDb";
 import { d1Executor } from "../../packages/server/src/db/D1Executor";
-import type { DbRuntime } from "../../packages/server/src/db/DbRuntime";
+import { compiledExample as compiled } from "../support/compiledExample";
+import { createTables } from "../support/createTables";
+import { exampleDb } from "../support/exampleDb";
+import { seedProjects } from "../support/seedProjects";
 
 interface Env {
   DB: D1Database;
 }
 
-const compiled = compileSchema(schema);
 const LIMIT = 20;
 
 async function viaAppflare(env: Env) {
-  const runtime: DbRuntime = {
-    model: compiled.model,
-    executor: d1Executor(env.DB),
-    limits: { defaultLimit: 100, maxLimit: 1000 },
-    reads: [],
-    events: [],
-  };
-  return createDb<typeof schema>(runtime).projects.findMany({
+  return exampleDb(d1Executor(env.DB)).projects.findMany({
     where: { status: "active" },
     with: { tasks: { where: { done: false }, with: { labels: true }, _count: true } },
     limit: LIMIT,
@@ -106,74 +98,20 @@ const MODES: Record<string, (env: Env) => Promise<unknown[]>> = {
   drizzle: viaDrizzle,
 };
 
-async function setup(env: Env, ddl: string[]) {
-  for (const statement of ddl) await env.DB.prepare(statement).run();
-  const s: D1PreparedStatement[] = [
-    env.DB.prepare(
-      `INSERT INTO "users" ("id", "name", "email", "email_verified", "created_at", "updated_at") VALUES ('u1', 'Bench', 'bench@example.com', 0, 0, 0)`,
-    ),
-  ];
-  for (let l = 1; l <= 5; l++) {
-    s.push(
-      env.DB.prepare(`INSERT INTO "labels" ("id", "name", "color") VALUES (?, ?, '#888888')`).bind(
-        l,
-        `label ${l}`,
-      ),
-    );
-  }
-  let task = 1;
-  for (let p = 0; p < 30; p++) {
-    const id = `00000000-0000-4000-8000-${String(p).padStart(12, "0")}`;
-    s.push(
-      env.DB.prepare(
-        `INSERT INTO "projects" ("id", "name", "slug", "status", "tags", "settings", "budget", "created_at", "owner_id") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'u1')`,
-      ).bind(
-        id,
-        `Project ${p}`,
-        `p-${p}`,
-        p % 3 === 2 ? "archived" : "active",
-        '["a","b"]',
-        '{"color":"red","public":true,"notifications":{"email":true,"digest":null}}',
-        p * 10.5,
-        1_700_000_000_000 + p,
-      ),
-    );
-    for (let t = 0; t < 8; t++, task++) {
-      s.push(
-        env.DB.prepare(
-          `INSERT INTO "tasks" ("id", "title", "done", "priority", "estimate_hours", "checklist", "created_at", "project_id") VALUES (?, ?, ?, 'medium', ?, ?, ?, ?)`,
-        ).bind(
-          task,
-          `Task ${task}`,
-          t % 2,
-          t * 1.5,
-          '[{"text":"x","done":false,"doneAt":null}]',
-          1_700_000_000_000 + task,
-          id,
-        ),
-      );
-      s.push(
-        env.DB.prepare(`INSERT INTO "labels_tasks_links" ("label_id", "task_id") VALUES (?, ?)`).bind(
-          (task % 5) + 1,
-          task,
-        ),
-      );
-      s.push(
-        env.DB.prepare(`INSERT INTO "labels_tasks_links" ("label_id", "task_id") VALUES (?, ?)`).bind(
-          ((task + 2) % 5) + 1,
-          task,
-        ),
-      );
-    }
-  }
-  await env.DB.batch(s);
-}
-
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === "/setup") {
-      await setup(env, await request.json());
+      await createTables(env.DB, await request.json());
+      await seedProjects(env.DB, {
+        projects: 30,
+        labelsPerTask: 2,
+        projectColumns: {
+          tags: '["a","b"]',
+          settings: '{"color":"red","public":true,"notifications":{"email":true,"digest":null}}',
+        },
+        taskColumns: { priority: "medium", checklist: '[{"text":"x","done":false,"doneAt":null}]' },
+      });
       return Response.json({ ok: true });
     }
     const run = MODES[url.pathname.slice(1)];

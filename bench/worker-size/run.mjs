@@ -3,41 +3,27 @@
 // --outdir` produces it, beside a hand-written Hono + Drizzle + Zod + Better Auth Worker (bare/worker.ts).
 // Target (quality.md): ≤ 1.25× the bare Worker and ≤ 1 MB gzip. Writes bench/results/worker-size.json.
 import { spawnSync } from "node:child_process";
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { createRequire } from "node:module";
-import { cpus, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { bundleCli } from "../support/bundleCli.mjs";
+import { linkPackages } from "../support/linkPackages.mjs";
+import { machine } from "../support/machine.mjs";
+import { packageVersion } from "../support/packageVersion.mjs";
+import { printTable } from "../support/printTable.mjs";
+import { workspace } from "../support/workspace.mjs";
+import { writeResult } from "../support/writeResult.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "..", "..");
-const codegen = join(repo, "packages", "codegen");
-const server = join(repo, "packages", "server");
-const require = createRequire(join(codegen, "package.json"));
-const wranglerBin = join(realpathSync(join(codegen, "node_modules", "wrangler")), "bin", "wrangler.js");
+const codegen = join(workspace.root, "packages", "codegen");
+const server = join(workspace.root, "packages", "server");
+const wranglerDir = realpathSync(join(codegen, "node_modules", "wrangler"));
+const wranglerBin = join(wranglerDir, "bin", "wrangler.js");
 
 function run(cmd, args, cwd) {
   const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "1" } });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed in ${cwd}:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
-}
-
-/** Links `pkg` (resolved from `fromDir`) into `dir/node_modules`. */
-function link(dir, pkg, fromDir) {
-  const target = join(dir, "node_modules", pkg);
-  mkdirSync(dirname(target), { recursive: true });
-  symlinkSync(realpathSync(join(fromDir, "node_modules", pkg)), target);
 }
 
 /** Bundles the Worker with wrangler exactly as a deploy would, and measures the JavaScript it wrote. */
@@ -64,33 +50,18 @@ function measure(dir, minify) {
 async function exampleApp() {
   const dir = mkdtempSync(join(tmpdir(), "appflare-bench-size-example-"));
   for (const entry of ["appflare.config.ts", "schema.ts", "src", "package.json"]) {
-    cpSync(join(repo, "apps", "example", entry), join(dir, entry), { recursive: true });
+    cpSync(join(workspace.root, "apps", "example", entry), join(dir, entry), { recursive: true });
   }
-  mkdirSync(join(dir, "node_modules", "@appflare"), { recursive: true });
-  symlinkSync(server, join(dir, "node_modules", "@appflare", "server"));
-  symlinkSync(join(repo, "packages", "schema"), join(dir, "node_modules", "@appflare", "schema"));
-  for (const pkg of ["zod", "drizzle-orm"]) link(dir, pkg, codegen);
-  const esbuild = require("esbuild");
-  const cli = join(codegen, "node_modules", ".cache", "appflare-bench", "cli.mjs");
-  await esbuild.build({
-    entryPoints: [join(codegen, "src", "cli.ts")],
-    outfile: cli,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    logLevel: "silent",
-  });
-  run(process.execPath, [cli, "build", "--no-typecheck"], dir);
+  linkPackages(dir, codegen, ["@appflare/server", "@appflare/schema", "zod", "drizzle-orm"]);
+  run(process.execPath, [await bundleCli(), "build", "--no-typecheck"], dir);
   return dir;
 }
 
 /** The hand-written baseline, with hono, drizzle-orm, zod and better-auth from the server's install. */
 function bareApp() {
   const dir = mkdtempSync(join(tmpdir(), "appflare-bench-size-bare-"));
-  cpSync(join(here, "bare", "worker.ts"), join(dir, "worker.ts"));
-  for (const pkg of ["hono", "drizzle-orm", "zod", "better-auth"]) link(dir, pkg, server);
+  cpSync(new URL("bare/worker.ts", import.meta.url), join(dir, "worker.ts"));
+  linkPackages(dir, server, ["hono", "drizzle-orm", "zod", "better-auth"]);
   writeFileSync(
     join(dir, "wrangler.json"),
     `${JSON.stringify({ name: "bare", main: "./worker.ts", compatibility_date: "2026-04-01", compatibility_flags: ["nodejs_compat"] })}\n`,
@@ -108,30 +79,38 @@ try {
     rows.push({ build: minify ? "--minify" : "default", example: a, bare: b, ratio: a.gzip / b.gzip });
   }
   const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-  const versions = {
-    wrangler: JSON.parse(readFileSync(join(dirname(wranglerBin), "..", "package.json"), "utf8")).version,
-    node: process.version,
-    cpu: `${cpus()[0]?.model ?? "unknown"} ×${cpus().length}`,
-  };
+  const { cpu, cpus, node } = machine();
+  const versions = { wrangler: packageVersion(wranglerDir), node, cpu: `${cpu ?? "unknown"} ×${cpus}` };
   console.log(
     `machine: ${versions.cpu}, Node ${versions.node}, wrangler ${versions.wrangler} (sizes are deterministic: one run)`,
   );
-  console.log("build      | example raw | example gzip | bare raw   | bare gzip  | ratio (gzip) | target");
-  console.log(
-    "-----------|-------------|--------------|------------|------------|--------------|-----------------------",
+  printTable(
+    [
+      { title: "build", width: 10 },
+      { title: "example raw", width: 11, align: "right" },
+      { title: "example gzip", width: 12, align: "right" },
+      { title: "bare raw", width: 10, align: "right" },
+      { title: "bare gzip", width: 10, align: "right" },
+      { title: "ratio (gzip)", width: 12, align: "right" },
+      { title: "target", width: 22 },
+    ],
+    rows.map((r) => [
+      r.build,
+      kb(r.example.raw),
+      kb(r.example.gzip),
+      kb(r.bare.raw),
+      kb(r.bare.gzip),
+      r.ratio.toFixed(2),
+      "≤ 1.25×, ≤ 1024 KiB gzip",
+    ]),
   );
-  for (const r of rows) {
-    console.log(
-      `${r.build.padEnd(10)} | ${kb(r.example.raw).padStart(11)} | ${kb(r.example.gzip).padStart(12)} | ${kb(r.bare.raw).padStart(10)} | ${kb(r.bare.gzip).padStart(10)} | ${r.ratio.toFixed(2).padStart(12)} | ≤ 1.25×, ≤ 1024 KiB gzip`,
-    );
-  }
-  const results = join(repo, "bench", "results");
-  mkdirSync(results, { recursive: true });
-  writeFileSync(
-    join(results, "worker-size.json"),
-    `${JSON.stringify({ bench: "worker-size", date: new Date().toISOString(), versions, rows }, null, 2)}\n`,
-  );
-  console.log(`\nwrote ${join("bench", "results", "worker-size.json")}`);
+  const file = writeResult("worker-size", {
+    bench: "worker-size",
+    date: new Date().toISOString(),
+    versions,
+    rows,
+  });
+  console.log(`\nwrote ${file}`);
 } finally {
   rmSync(example, { recursive: true, force: true });
   rmSync(bare, { recursive: true, force: true });
