@@ -73,7 +73,17 @@ export function renderHandlersFile(input: HandlersFileInput): string {
       ? "export type Env = Cloudflare.Env;"
       : `export interface Env extends Cloudflare.Env {\n${bindings.join("\n")}\n}`,
     "",
-    ...(input.storage ? ["interface StorageExtension {", "  readonly storage: StorageClient;", "}", ""] : []),
+    // Exported, like every type the builders' results mention: an app compiled with `declaration: true`
+    // must be able to name it in its handlers' declarations (TS4023 otherwise).
+    ...(input.storage
+      ? [
+          "/** `ctx.storage`: R2 access checked by the app's storage managers. */",
+          "export interface StorageExtension {",
+          "  readonly storage: StorageClient;",
+          "}",
+          "",
+        ]
+      : []),
     `/** What the runtime adds to \`ctx\`: ${layers}. */`,
     `type Extension = ${extension};`,
     "",
