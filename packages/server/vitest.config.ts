@@ -1,9 +1,10 @@
 import { join } from "node:path";
-import { getSchemaModel, type SchemaModel } from "@appflare/schema";
+import { getSchemaModel, plainUserFields, type SchemaModel } from "@appflare/schema";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import exampleSchema from "../../apps/example/schema";
 import { generateMigrations } from "../../tests/support/generateMigrations";
+import { authOptions } from "./test/auth/app/authOptions";
 import fixtureSchema from "./test/fixtureSchema";
 
 const here = import.meta.dirname;
@@ -13,14 +14,27 @@ const here = import.meta.dirname;
  * config load (the pool calls its options callback per worker) in a folder of this process, so parallel
  * runs never delete each other's files.
  */
-function migrationsFor(schemaPath: string, model: SchemaModel, name: string) {
+function migrationsFor(
+  schemaPath: string,
+  model: SchemaModel,
+  name: string,
+  userFields: Readonly<Record<string, unknown>> = {},
+) {
   const workDir = join(here, ".test-migrations", `${name}-${process.pid}`);
-  return readD1Migrations(generateMigrations(schemaPath, Object.keys(model.tables), workDir));
+  return readD1Migrations(generateMigrations(schemaPath, Object.keys(model.tables), workDir, userFields));
 }
 
+const exampleSchemaPath = join(here, "../../apps/example/schema.ts");
 const migrations = Promise.all([
-  migrationsFor(join(here, "../../apps/example/schema.ts"), getSchemaModel(exampleSchema), "example"),
+  migrationsFor(exampleSchemaPath, getSchemaModel(exampleSchema), "example"),
   migrationsFor(join(here, "test/fixtureSchema.ts"), getSchemaModel(fixtureSchema), "fixture"),
+  // The auth tests' app: the example schema plus its `user.additionalFields`, as codegen would migrate it.
+  migrationsFor(
+    exampleSchemaPath,
+    getSchemaModel(exampleSchema),
+    "auth",
+    plainUserFields(authOptions.user.additionalFields),
+  ),
 ]);
 
 export default defineConfig({
@@ -40,6 +54,8 @@ export default defineConfig({
           // env.DB: migrated from the example app's schema; env.FIXTURE_DB: operator-coverage schema.
           EXAMPLE_MIGRATIONS: (await migrations)[0],
           FIXTURE_MIGRATIONS: (await migrations)[1],
+          // env.DB in the auth tests: the example schema with the auth test app's additional user fields.
+          AUTH_MIGRATIONS: (await migrations)[2],
         },
       },
     })),

@@ -12,20 +12,26 @@ import { dirname, join, relative } from "node:path";
  * @param schemaPath absolute path of a module whose default export is `schema(...)`
  * @param tableNames every table of the compiled model (app, auth and junction tables)
  * @param workDir scratch folder (wiped)
+ * @param userFields Better Auth `user.additionalFields` as plain data (`plainUserFields`): the schema
+ *   goes through `withUserFields` first, as in the `drizzle.schema.ts` codegen writes for such an app
  */
 export function generateMigrations(
   schemaPath: string,
   tableNames: readonly string[],
   workDir: string,
+  userFields: Readonly<Record<string, unknown>> = {},
 ): string {
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   let rel = relative(workDir, schemaPath).replaceAll("\\", "/");
   if (!rel.startsWith(".")) rel = `./${rel}`;
+  const extended = Object.keys(userFields).length > 0;
   const lines = [
-    'import { compileSchema } from "@appflare/schema";',
+    'import { compileSchema, withUserFields } from "@appflare/schema";',
     `import schema from "${rel}";`,
-    "const { tables, relations } = compileSchema(schema);",
+    extended
+      ? `const { tables, relations } = compileSchema(withUserFields(schema, ${JSON.stringify(userFields)}));`
+      : "const { tables, relations } = compileSchema(schema);",
     ...tableNames.map((t) => `export const ${t} = tables.${t};`),
     ...tableNames.map((t) => `export const ${t}Relations = relations.${t};`),
   ];

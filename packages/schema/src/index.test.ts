@@ -20,6 +20,9 @@ describe("public API", () => {
       "toSnakeCase",
       "singularize",
       "junctionTableName",
+      "withUserFields",
+      "plainUserFields",
+      "UserFieldError",
     ]) {
       expect(api, name).toHaveProperty(name);
     }

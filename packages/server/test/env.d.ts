@@ -15,6 +15,8 @@ declare global {
       APPFLARE_QUEUE_DLQ: Queue;
       EXAMPLE_MIGRATIONS: D1Migration[];
       FIXTURE_MIGRATIONS: D1Migration[];
+      /** apps/example/schema.ts plus the auth test app's `user.additionalFields` (test/auth/app/authOptions.ts). */
+      AUTH_MIGRATIONS: D1Migration[];
     }
   }
 }

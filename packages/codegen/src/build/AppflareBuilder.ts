@@ -155,7 +155,14 @@ export class AppflareBuilder {
         "schema",
         // A full build also compiles the schema (a check drizzle-kit would otherwise do later); watch
         // mode skips that to keep a schema edit's regeneration fast.
-        () => loadSchema(this.loader, paths, config.schemaExport, changed.size === 0),
+        () =>
+          loadSchema(
+            this.loader,
+            paths,
+            config.schemaExport,
+            changed.size === 0,
+            config.auth.additionalFields,
+          ),
         (s) => `${s.value.tables.length} tables`,
       );
       this.schema = schema;

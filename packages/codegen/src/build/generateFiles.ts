@@ -47,7 +47,14 @@ export function generateFiles(
       }),
     ],
     [join(outDir, "client.ts"), renderClientFile()],
-    [join(outDir, "drizzle.schema.ts"), renderDrizzleSchemaFile({ ...schemaInput, tables: schema.tables })],
+    [
+      join(outDir, "drizzle.schema.ts"),
+      renderDrizzleSchemaFile({
+        ...schemaInput,
+        tables: schema.tables,
+        userFields: config.auth.additionalFields,
+      }),
+    ],
     [
       paths.wranglerFile,
       renderWranglerConfig({

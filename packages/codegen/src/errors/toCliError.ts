@@ -30,7 +30,8 @@ function isBuildFailure(error: unknown): error is BuildFailureLike {
  * Turns whatever loading user code threw into a {@link CliError} that names the file (and line) at
  * fault: esbuild syntax/resolve errors carry `file:line:column`; errors thrown by user code carry a
  * source-mapped stack whose first app frame is used; Appflare's own errors (`ConfigError`,
- * `SchemaError`, `DuplicateHandlerError`) are located by the key, table/field or export they name.
+ * `UserFieldError`, `SchemaError`, `DuplicateHandlerError`) are located by the key, table/field or
+ * export they name.
  *
  * @example
  * try { await loadConfig(...) } catch (error) { throw toCliError(error, { root, file: configFile }); }
@@ -82,6 +83,12 @@ function fromProbeError(data: ProbeErrorData, context: LoadErrorContext): CliErr
       .filter(Boolean);
     const line = findKeyLine(context.file, firstPath);
     return new CliError(`Invalid config:\n${lines.join("\n")}`, { file: context.file, line });
+  }
+
+  // Thrown by the config probe (`plainUserFields`): point at the field in appflare.config.ts.
+  if (data.name === "UserFieldError" && Array.isArray(props.path) && context.file) {
+    const line = findKeyLine(context.file, props.path as string[]);
+    return new CliError(data.message, { file: context.file, line });
   }
 
   if (data.name === "SchemaError" && context.file) {

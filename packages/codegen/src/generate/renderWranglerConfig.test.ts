@@ -20,7 +20,7 @@ function config(overrides: Partial<CodegenConfig> = {}): CodegenConfig {
     },
     storage: null,
     kv: null,
-    auth: { enabled: true, basePath: "/api/auth" },
+    auth: { enabled: true, basePath: "/api/auth", additionalFields: {} },
     realtime: {
       enabled: true,
       binding: "APPFLARE_REALTIME",

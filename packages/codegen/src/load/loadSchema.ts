@@ -1,3 +1,4 @@
+import type { UserFields } from "@appflare/schema";
 import { CliError } from "../errors/CliError";
 import { toCliError } from "../errors/toCliError";
 import { schemaProbeEntry } from "../probe/renderProbeEntry";
@@ -8,7 +9,10 @@ import type { LoadResult, ModuleLoader } from "./ModuleLoader";
 export interface LoadedSchema {
   /** Every table of the model (app, auth and junction tables). */
   readonly tables: readonly string[];
-  /** Changes whenever the resolved model changes (columns, keys, indexes, relations...). */
+  /**
+   * Changes whenever the resolved model changes (columns, keys, indexes, relations..., the config's
+   * additional user fields included).
+   */
   readonly fingerprint: string;
 }
 
@@ -23,18 +27,20 @@ type SchemaProbe =
  *
  * @example
  * const { value: schema } = await loadSchema(loader, paths, "default");
- * // `compile: false` (watch mode) skips the Drizzle/Zod compilation check.
+ * // `compile: false` (watch mode) skips the Drizzle/Zod compilation check; `userFields` (the config's
+ * // `auth.additionalFields`) extend `users` as in the Worker and in drizzle.schema.ts.
  */
 export async function loadSchema(
   loader: ModuleLoader,
   paths: ProjectPaths,
   exportName: string,
   compile = true,
+  userFields: UserFields = {},
 ): Promise<LoadResult<LoadedSchema>> {
   const file = paths.schemaFile;
   let result: LoadResult<SchemaProbe>;
   try {
-    result = await loader.run<SchemaProbe>("schema", schemaProbeEntry(file, exportName, compile));
+    result = await loader.run<SchemaProbe>("schema", schemaProbeEntry(file, exportName, compile, userFields));
   } catch (error) {
     throw toCliError(error, { root: paths.root, file, internalDirs: [paths.cacheDir, paths.outDir] });
   }

@@ -5,23 +5,28 @@
  * validation and tagging are exactly the ones the Worker will run.
  */
 
+import type { UserFields } from "@appflare/schema";
+
 const q = (value: string) => JSON.stringify(value);
 
 /**
  * Loads `appflare.config.ts` and resolves it with `resolveConfig` (strict validation, defaults).
- * `auth.options` is dropped: it holds Better Auth plugins (functions) that codegen does not need.
+ * `auth.options` is dropped — it holds Better Auth plugins (functions) that codegen does not need —
+ * except `user.additionalFields`, checked and reduced to plain data by `plainUserFields`.
  *
  * @example
  * configProbeEntry("/app/appflare.config.ts", "my-app");
  */
 export function configProbeEntry(configFile: string, packageName: string | undefined): string {
   return `import * as configModule from ${q(configFile)};
+import { plainUserFields } from "@appflare/schema";
 import { resolveConfig } from "@appflare/server";
 export function probe() {
   if (!("default" in configModule)) return { missingDefault: true };
   const resolved = resolveConfig(configModule.default, { packageName: ${q(packageName ?? "")} || undefined });
   const { auth, ...rest } = resolved;
-  return { config: { ...rest, auth: { enabled: auth.enabled, basePath: auth.basePath } } };
+  const additionalFields = plainUserFields(auth.options.user?.additionalFields);
+  return { config: { ...rest, auth: { enabled: auth.enabled, basePath: auth.basePath, additionalFields } } };
 }
 `;
 }
@@ -29,20 +34,28 @@ export function probe() {
 /**
  * Loads the schema module and checks the export is a `schema(...)` value; with `compile`, also compiles
  * it to Drizzle and Zod (so a schema that resolves but does not compile fails the build, not drizzle-kit
- * later — about 1 ms per table, so watch-mode regeneration skips it). Returns the table names and a
- * fingerprint of the model: `appflare dev` regenerates migrations when the fingerprint changes.
+ * later — about 1 ms per table, so watch-mode regeneration skips it). The config's additional user
+ * fields (plain data) are applied first with `withUserFields`, so the model is the one migrations are
+ * generated from. Returns the table names and a fingerprint of that model: `appflare dev` regenerates
+ * migrations when the fingerprint changes (a new field in the config included).
  *
  * @example
- * schemaProbeEntry("/app/schema.ts", "default", true);
+ * schemaProbeEntry("/app/schema.ts", "default", true, { plan: { type: "string" } });
  */
-export function schemaProbeEntry(schemaFile: string, exportName: string, compile: boolean): string {
+export function schemaProbeEntry(
+  schemaFile: string,
+  exportName: string,
+  compile: boolean,
+  userFields: UserFields = {},
+): string {
   return `import * as schemaModule from ${q(schemaFile)};
-import { compileSchema, getSchemaModel, isSchema } from "@appflare/schema";
+import { compileSchema, getSchemaModel, isSchema, withUserFields } from "@appflare/schema";
 export function probe() {
   const exportName = ${q(exportName)};
   if (!(exportName in schemaModule)) return { missing: exportName, available: Object.keys(schemaModule) };
-  const value = schemaModule[exportName];
-  if (!isSchema(value)) return { notSchema: exportName, got: value === null ? "null" : typeof value };
+  const exported = schemaModule[exportName];
+  if (!isSchema(exported)) return { notSchema: exportName, got: exported === null ? "null" : typeof exported };
+  const value = withUserFields(exported, ${JSON.stringify(userFields)});
   if (${compile}) compileSchema(value);
   const model = getSchemaModel(value);
   const fingerprint = JSON.stringify(model.tables, (key, v) =>

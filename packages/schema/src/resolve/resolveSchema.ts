@@ -1,4 +1,5 @@
 import { authTables, isAuthTableName } from "../authTables";
+import type { AnyColumnBuilder } from "../builders/ColumnBuilder";
 import type { SchemaModel } from "../model";
 import { isTable, type Table } from "../table";
 import { type DraftTable, fail, type ResolveContext } from "./context";
@@ -9,11 +10,20 @@ import { resolveManyToManyRelations } from "./resolveManyToMany";
 import { resolveNames } from "./resolveNames";
 import { resolveOneRelations } from "./resolveOne";
 
+/** Options of {@link resolveSchema}. */
+export interface ResolveOptions {
+  /** Extra columns of the built-in `users` table (`withUserFields`), appended after its own fields. */
+  readonly userColumns?: Readonly<Record<string, AnyColumnBuilder>>;
+}
+
 /**
  * Resolves table definitions into the runtime `SchemaModel`: columns and keys, `v.one` FKs, `v.many`
  * pairing (or FK synthesis), junction tables, SQL names, indexes and checks. Throws `SchemaError`.
  */
-export function resolveSchema(definitions: Readonly<Record<string, unknown>>): SchemaModel {
+export function resolveSchema(
+  definitions: Readonly<Record<string, unknown>>,
+  options: ResolveOptions = {},
+): SchemaModel {
   const context: ResolveContext = { tables: new Map() };
   for (const [name, value] of Object.entries(definitions)) {
     if (isAuthTableName(name)) {
@@ -37,7 +47,7 @@ export function resolveSchema(definitions: Readonly<Record<string, unknown>>): S
     context.tables.set(name, draft(name, "user", value));
   }
   for (const [name, value] of Object.entries(authTables))
-    context.tables.set(name, draft(name, "auth", value));
+    context.tables.set(name, draft(name, "auth", name === "users" ? withColumns(value, options) : value));
   const declared = [...context.tables.values()];
   for (const table of declared) resolveColumns(table);
   for (const table of declared) resolveOneRelations(context, table);
@@ -45,6 +55,12 @@ export function resolveSchema(definitions: Readonly<Record<string, unknown>>): S
   resolveManyToManyRelations(context);
   resolveNames(context);
   return freezeModel(context);
+}
+
+function withColumns(users: Table, options: ResolveOptions): Table {
+  const extra = options.userColumns ?? {};
+  if (Object.keys(extra).length === 0) return users;
+  return Object.freeze({ ...users, shape: Object.freeze({ ...users.shape, ...extra }) });
 }
 
 function draft(name: string, origin: "user" | "auth", definition: Table): DraftTable {

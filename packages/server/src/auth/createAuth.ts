@@ -6,8 +6,9 @@ import { admin } from "better-auth/plugins/admin";
 import { bearer } from "better-auth/plugins/bearer";
 import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import type { AppflareAuth, AuthOptions } from "./AppflareAuth";
-import { type AdditionalFieldColumn, authUsersTable } from "./authUsersTable";
 import { banGuard } from "./banGuard";
+import { betterAuthTables } from "./betterAuthTables";
+import { withAuthUserFields } from "./withAuthUserFields";
 
 /** `config.auth` as `createAuth` reads it (resolved or as written). */
 export interface AuthConfigInput<O extends AuthOptions = AuthOptions> {
@@ -21,7 +22,10 @@ export interface AuthConfigInput<O extends AuthOptions = AuthOptions> {
 export interface CreateAuthOptions<O extends AuthOptions = {}> {
   /** The app's D1: the binding (`env.DB`) or a Drizzle instance over it. */
   readonly db: D1Database | DrizzleD1Database<Record<string, unknown>>;
-  /** The app's `schema(...)`: its `users`, `sessions`, `accounts`, `verifications` tables are used. */
+  /**
+   * The app's `schema(...)`: its `users`, `sessions`, `accounts`, `verifications` tables are used, with
+   * `options.user.additionalFields` as extra `users` columns (`withUserFields`).
+   */
   readonly schema: AnySchema;
   readonly config?: AuthConfigInput<O>;
   /**
@@ -49,18 +53,8 @@ export interface CreateAuthOptions<O extends AuthOptions = {}> {
 export function createAuth<O extends AuthOptions = {}>(options: CreateAuthOptions<O>): AppflareAuth<O> {
   const appOptions: AuthOptions = options.config?.options ?? {};
   const env = (options.env ?? {}) as Record<string, unknown>;
-  const compiled = compileSchema(options.schema);
-  const usersModel = options.schema.model.tables.users;
-  const usersTable = compiled.tables.users;
-  const { sessions, accounts, verifications } = compiled.tables;
-  if (!usersModel || !usersTable || !sessions || !accounts || !verifications) {
-    throw new Error("createAuth: the schema has no auth tables; pass a value made by schema({...})");
-  }
-  const users = authUsersTable(
-    usersTable,
-    usersModel,
-    appOptions.user?.additionalFields as Record<string, AdditionalFieldColumn> | undefined,
-  );
+  const schema = withAuthUserFields(options.schema, appOptions);
+  const { users, sessions, accounts, verifications } = betterAuthTables(compileSchema(schema));
   const db = isD1Binding(options.db) ? drizzle(options.db) : options.db;
 
   const resolved: BetterAuthOptions = {

@@ -3,9 +3,11 @@ import type { ResolvedConfig } from "../config/ResolvedConfig";
 import type { AppflareAuth, AuthOptions } from "./AppflareAuth";
 import { createAuth } from "./createAuth";
 import { type AuthCaller, resolveAuthSession, type SessionSource } from "./resolveAuthSession";
+import { withAuthUserFields } from "./withAuthUserFields";
 
 /** Options of {@link createAuthRuntime}. */
 export interface AuthRuntimeOptions {
+  /** The app's `schema(...)`; `config.auth.options.user.additionalFields` become `users` columns. */
   readonly schema: AnySchema;
   /** The resolved config: `auth`, `cors` (trusted origins) and `database.binding` are read. */
   readonly config: Pick<ResolvedConfig, "auth" | "cors" | "database">;
@@ -49,7 +51,9 @@ export interface AuthRuntime<O extends AuthOptions = {}, Env extends object = Cl
 export function createAuthRuntime<O extends AuthOptions = {}, Env extends object = Cloudflare.Env>(
   options: AuthRuntimeOptions,
 ): AuthRuntime<O, Env> {
-  const { config, schema } = options;
+  const { config } = options;
+  // Once per Worker: every Better Auth instance (one per env) shares the extended schema.
+  const schema = withAuthUserFields(options.schema, config.auth.options);
   const instances = new WeakMap<object, AppflareAuth<O>>();
 
   const authFor = (env: Env): AppflareAuth<O> => {

@@ -2,6 +2,7 @@ import type { AnySchema } from "@appflare/schema";
 import { Hono } from "hono";
 import { type AuthRuntime, createAuthRuntime } from "../auth/createAuthRuntime";
 import { mountAuthRoutes } from "../auth/mountAuthRoutes";
+import { withAuthUserFields } from "../auth/withAuthUserFields";
 import type { AppflareConfig } from "../config/AppflareConfig";
 import type { ResolvedConfig } from "../config/ResolvedConfig";
 import { resolveConfig } from "../config/resolveConfig";
@@ -26,7 +27,10 @@ import type { ContextInfo, WorkerHooks } from "./WorkerHooks";
 
 /** Options of {@link createWorker}. */
 export interface CreateWorkerOptions<Env extends object, Ext extends object> {
-  /** The app's `schema(...)` value. */
+  /**
+   * The app's `schema(...)` value; `config.auth.options.user.additionalFields` are added to its `users`
+   * table (`withUserFields`) for the auth adapter and `ctx.db` alike.
+   */
   readonly schema: AnySchema;
   /** The app's `defineConfig(...)` value (validated and resolved here). */
   readonly config: AppflareConfig;
@@ -94,6 +98,8 @@ export function createWorker<Env extends object = Cloudflare.Env, Ext extends ob
   options: CreateWorkerOptions<Env, Ext>,
 ): AppflareWorker<Env> {
   const config = resolveConfig(options.config);
+  // One schema for every layer: Better Auth's adapter and ctx.db both see the additional user columns.
+  const schema = withAuthUserFields(options.schema, config.auth.options);
   const userHooks = (options.hooks ?? {}) as WorkerHooks<Env, object>;
   const handlers = collectHandlers(options.modules);
   const queries = byKind(handlers, "query");
@@ -101,9 +107,7 @@ export function createWorker<Env extends object = Cloudflare.Env, Ext extends ob
   const crons = byKind(handlers, "cron");
   const managers = byKind(handlers, "storageManager");
 
-  const auth = config.auth.enabled
-    ? createAuthRuntime<{}, Env>({ schema: options.schema, config })
-    : undefined;
+  const auth = config.auth.enabled ? createAuthRuntime<{}, Env>({ schema, config }) : undefined;
   const scheduler = createSchedulerRuntime<Env>({ config, modules: options.modules });
   const storage = config.storage;
   const checker = storageChecker(managers);
@@ -136,7 +140,7 @@ export function createWorker<Env extends object = Cloudflare.Env, Ext extends ob
   };
 
   const hooks: WorkerHooks<Env, object> = { ...userHooks, resolveSession, extendContext };
-  const engine = new HandlerEngine<Env>({ schema: options.schema, config, hooks });
+  const engine = new HandlerEngine<Env>({ schema, config, hooks });
 
   const app = new Hono<AppEnv<Env>>();
   app.use("*", async (c, next) => {

@@ -1,13 +1,13 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createOrPromoteAdmin } from "../../src/auth/createOrPromoteAdmin";
-import { authEnv, bearer, count, makeAuthWorker, migrateWithPlan, send, signIn, signUp } from "./support";
+import { authEnv, bearer, count, makeAuthWorker, migrateAuthDb, send, signIn, signUp } from "./support";
 
 const worker = makeAuthWorker();
 let adminToken: string;
 
 beforeAll(async () => {
-  await migrateWithPlan();
+  await migrateAuthDb();
   await createOrPromoteAdmin(worker.auth.authFor(authEnv), {
     email: "root@example.test",
     password: "root password 1",

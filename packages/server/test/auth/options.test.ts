@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createOrPromoteAdmin } from "../../src/auth/createOrPromoteAdmin";
 import { pbkdf2Password } from "../../src/auth/pbkdf2Password";
 import { authOptions } from "./app/authOptions";
-import { authEnv, bearer, count, makeAuthWorker, migrateWithPlan, send, signIn, signUp } from "./support";
+import { authEnv, bearer, count, makeAuthWorker, migrateAuthDb, send, signIn, signUp } from "./support";
 
-beforeAll(migrateWithPlan);
+beforeAll(migrateAuthDb);
 
 const passwordOf = async (email: string) =>
   (

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { authOptions } from "./app/authOptions";
-import { bearer, count, makeAuthWorker, migrateWithPlan, send, signIn, signUp } from "./support";
+import { bearer, count, makeAuthWorker, migrateAuthDb, send, signIn, signUp } from "./support";
 
 const worker = makeAuthWorker();
 
-beforeAll(migrateWithPlan);
+beforeAll(migrateAuthDb);
 
 describe("sign-up, sign-in and ctx.user", () => {
   it("signs up, signs in, and the bearer token makes ctx.user the user (with additional fields)", async () => {

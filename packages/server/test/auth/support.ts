@@ -17,15 +17,12 @@ export const authEnv: Cloudflare.Env & { BETTER_AUTH_SECRET: string; BETTER_AUTH
 };
 
 /**
- * Migrates D1 from apps/example/schema.ts and adds the test app's additional user column (`plan`):
- * the schema has no place for auth additional fields yet, so the test adds the column itself.
+ * Migrates D1 with what drizzle-kit generated from apps/example/schema.ts extended with the test
+ * app's `user.additionalFields` (`withUserFields`): the `plan` and `tags` columns come from the
+ * migration, as in a real app.
  */
-export async function migrateWithPlan(): Promise<void> {
-  await applyD1Migrations(env.DB, env.EXAMPLE_MIGRATIONS);
-  const columns = await env.DB.prepare("SELECT name FROM pragma_table_info('users')").all<{ name: string }>();
-  if (!columns.results.some((c) => c.name === "plan")) {
-    await env.DB.prepare("ALTER TABLE users ADD COLUMN plan TEXT DEFAULT 'free'").run();
-  }
+export async function migrateAuthDb(): Promise<void> {
+  await applyD1Migrations(env.DB, env.AUTH_MIGRATIONS);
 }
 
 /**

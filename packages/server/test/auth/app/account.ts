@@ -11,6 +11,20 @@ export const me = query({
   },
 });
 
+/**
+ * The caller's additional fields two ways: Better Auth's `ctx.user` (typed from the options) and the
+ * `users` row read through `ctx.db` (whose model has the additional columns at run time).
+ */
+export const profile = query({
+  authRequired: true,
+  handler: async (ctx) => {
+    const id = ctx.user?.id ?? "";
+    const tags: string[] | null | undefined = ctx.user?.tags;
+    const row = await ctx.db.users.findFirst({ where: { id } });
+    return { user: { plan: ctx.user?.plan, tags: tags ?? null }, row };
+  },
+});
+
 /** Anonymous callers are welcome: `null` without a session. */
 export const whoami = query({ handler: (ctx) => ctx.user?.id ?? null });
 

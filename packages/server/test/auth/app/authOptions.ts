@@ -1,13 +1,15 @@
 import type { AuthOptions } from "../../../src/auth/AppflareAuth";
 
 /**
- * The auth options of the test app: one additional user field, typed through to `ctx.user.plan`.
- * `satisfies` keeps the literal field types that `AuthUser` reads.
+ * The auth options of the test app: additional user fields, typed through to `ctx.user.plan` and
+ * `ctx.user.tags`, and migrated as `users.plan` / `users.tags` (vitest.config.ts runs drizzle-kit over
+ * the example schema extended with them). `satisfies` keeps the literal field types `AuthUser` reads.
  */
 export const authOptions = {
   user: {
     additionalFields: {
       plan: { type: "string", required: false, defaultValue: "free", input: true },
+      tags: { type: "string[]", required: false, input: true },
     },
   },
 } satisfies AuthOptions;
