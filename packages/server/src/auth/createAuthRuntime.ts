@@ -31,6 +31,12 @@ export interface AuthRuntime<O extends AuthOptions = {}, Env extends object = Cl
   resolveSession(request: Request, env: Env): Promise<AuthCaller | null>;
   /** Serves `GET`/`POST <basePath>/*` (sign-up, sign-in, sessions, admin endpoints...). */
   handle(request: Request, env: Env): Promise<Response>;
+  /**
+   * Appends to `headers` the `Set-Cookie` lines Better Auth produced while {@link resolveSession}
+   * refreshed this request's cookie session (a new expiry), so the browser keeps the cookie as long as
+   * the session lives. Call it on the response of the request that was resolved.
+   */
+  forwardSessionCookies(request: Request, headers: Headers): void;
   /** `ctx.auth` for `hooks.extendContext`, built lazily (a handler that never reads it costs nothing). */
   contextFields(env: Env): { readonly auth: AppflareAuth<O> };
 }
@@ -55,6 +61,8 @@ export function createAuthRuntime<O extends AuthOptions = {}, Env extends object
   // Once per Worker: every Better Auth instance (one per env) shares the extended schema.
   const schema = withAuthUserFields(options.schema, config.auth.options);
   const instances = new WeakMap<object, AppflareAuth<O>>();
+  // Set-Cookie lines of a session refresh, by the request that caused it (dropped with the request).
+  const refreshed = new WeakMap<Request, readonly string[]>();
 
   const authFor = (env: Env): AppflareAuth<O> => {
     let auth = instances.get(env);
@@ -77,7 +85,15 @@ export function createAuthRuntime<O extends AuthOptions = {}, Env extends object
     authFor,
     resolveSession: async (request, env) =>
       // `AppflareAuth<O>` for an unresolved `O` hides `api.getSession`; every instance has it.
-      config.auth.enabled ? resolveAuthSession(authFor(env) as unknown as SessionSource, request) : null,
+      config.auth.enabled
+        ? resolveAuthSession(authFor(env) as unknown as SessionSource, request, (cookies) =>
+            refreshed.set(request, cookies),
+          )
+        : null,
+    forwardSessionCookies: (request, headers) => {
+      for (const cookie of refreshed.get(request) ?? []) headers.append("set-cookie", cookie);
+      refreshed.delete(request);
+    },
     handle: async (request, env) => {
       if (!config.auth.enabled) {
         return Response.json({ code: "not_found", message: "Auth is disabled" }, { status: 404 });

@@ -148,6 +148,8 @@ export function createWorker<Env extends object = Cloudflare.Env, Ext extends ob
     c.set("requestId", requestId);
     await next();
     if (!c.res.headers.has(REQUEST_ID_HEADER)) c.res.headers.set(REQUEST_ID_HEADER, requestId);
+    // A cookie session refreshed while resolving the caller: the browser gets the new expiry.
+    auth?.forwardSessionCookies(c.req.raw, c.res.headers);
   });
   app.use("*", cors({ origins: config.cors }));
   app.onError((error, c) =>
