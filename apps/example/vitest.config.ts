@@ -19,6 +19,8 @@ export default defineConfig({
           compatibilityDate: "2026-04-01",
           compatibilityFlags: ["nodejs_compat"],
           d1Databases: ["DB"],
+          // A real producer: the example's mutations enqueue scheduler tasks (the tests run the consumer).
+          queueProducers: { APPFLARE_QUEUE: "appflare-example-scheduler" },
           bindings: { TEST_MIGRATIONS: await readD1Migrations(dir) },
         },
       };

@@ -94,6 +94,10 @@ export const update = mutation({
       set: { ...set, ...(labelIds ? { labels: { items: labelIds, mode: "overwrite" as const } } : {}) },
       expectRows: 1,
     });
+    // Typed by task name and payload (generated tasks.ts); sent now, since the update has committed.
+    if (set.assigneeId) {
+      await ctx.scheduler.enqueue("notifications/assigned", { taskId: id, assigneeId: set.assigneeId });
+    }
     return task;
   },
 });

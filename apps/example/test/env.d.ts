@@ -4,6 +4,7 @@ declare global {
   namespace Cloudflare {
     interface Env {
       DB: D1Database;
+      APPFLARE_QUEUE?: Queue;
       TEST_MIGRATIONS: D1Migration[];
     }
   }

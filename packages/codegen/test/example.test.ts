@@ -40,6 +40,7 @@ describe("regenerating the example app", () => {
       "mutation labels/create",
       "mutation labels/detach",
       "query labels/list",
+      "scheduler notifications/assigned",
       "mutation projects/archive",
       "mutation projects/create",
       "query projects/get",
