@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { AppflareBuilder } from "../build/AppflareBuilder";
 import type { BuildReport } from "../build/BuildReport";
+import { buildOnce } from "../build/buildOnce";
 import { CliError } from "../errors/CliError";
 import { ModuleLoader } from "../load/ModuleLoader";
 import {
@@ -43,13 +43,7 @@ export async function addAdmin(context: CommandContext, options: AddAdminOptions
   const { log } = context;
   const configFile = findConfigFile(context.cwd, context.configPath);
   log.info(`appflare add-admin --${options.target}  ${log.path(configFile)}`);
-  const builder = new AppflareBuilder(configFile);
-  let report: BuildReport;
-  try {
-    report = await builder.build();
-  } finally {
-    await builder.close();
-  }
+  const report = await buildOnce(configFile);
   const { paths, config } = report;
   if (!config.auth.enabled) {
     throw new CliError("add-admin: auth is disabled (`auth.enabled: false`), so there are no users to add", {

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
-import { AppflareBuilder } from "../build/AppflareBuilder";
 import type { BuildReport } from "../build/BuildReport";
+import { buildOnce } from "../build/buildOnce";
 import { formatMs } from "../log/Logger";
 import { findConfigFile } from "../project/ProjectPaths";
 import { typecheckProject } from "../typecheck/typecheckProject";
@@ -23,13 +23,7 @@ export async function build(context: CommandContext, options: BuildOptions): Pro
   const started = performance.now();
   const configFile = findConfigFile(context.cwd, context.configPath);
   context.log.info(`appflare build  ${context.log.path(configFile)}`);
-  const builder = new AppflareBuilder(configFile);
-  let report: BuildReport;
-  try {
-    report = await builder.build();
-  } finally {
-    await builder.close();
-  }
+  const report = await buildOnce(configFile);
   printReport(context.log, report);
   if (options.typecheck) {
     const t0 = performance.now();

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
-import { AppflareBuilder } from "../build/AppflareBuilder";
 import type { BuildReport } from "../build/BuildReport";
+import { buildOnce } from "../build/buildOnce";
 import { CliError } from "../errors/CliError";
 import type { Logger } from "../log/Logger";
 import { findConfigFile } from "../project/ProjectPaths";
@@ -91,13 +91,7 @@ export async function applyMigrations(
 export async function migrate(context: CommandContext, options: MigrateOptions): Promise<void> {
   const configFile = findConfigFile(context.cwd, context.configPath);
   context.log.info(`appflare migrate --${options.target}  ${context.log.path(configFile)}`);
-  const builder = new AppflareBuilder(configFile);
-  let report: BuildReport;
-  try {
-    report = await builder.build();
-  } finally {
-    await builder.close();
-  }
+  const report = await buildOnce(configFile);
   printReport(context.log, report);
   await applyMigrations(report, options, context.log);
   context.log.success(
