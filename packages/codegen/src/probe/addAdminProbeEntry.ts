@@ -68,6 +68,8 @@ export async function probe(input) {
     }
     const env = { ...proxy.env };
     if (!env.BETTER_AUTH_SECRET && !env.AUTH_SECRET) env.BETTER_AUTH_SECRET = input.fallbackSecret;
+    // Creating a user builds no URL; without one Better Auth warns about callbacks that never happen.
+    env.BETTER_AUTH_URL ||= "http://localhost";
     const auth = createAuthRuntime({ schema, config }).authFor(env);
     return await createOrPromoteAdmin(auth, input.account);
   } finally {
