@@ -165,3 +165,38 @@ export type NoTasks = Expect<Equal<keyof Tasks, never>>;
     expect(typeErrors(dir)).toEqual(expected);
   });
 });
+
+/**
+ * The fixture's `auth.options.user.additionalFields` (`plan`, enum `signupSource`) are `users` columns
+ * at run time; `handlers.ts` types `ctx.db` with `AppSchemaOf<typeof schema, typeof config>`, so reads
+ * and filters know them, and `ctx.user` keeps them even with an enum field.
+ */
+describe("additional user fields in handler types after appflare build", () => {
+  let dir = "";
+  beforeAll(() => {
+    dir = copyFixture("basic");
+    const run = runCliProcess(["build", "--no-typecheck"], dir);
+    expect(run.stderr).toBe("");
+  });
+
+  it("ctx.db.users filters on and returns them; ctx.user has them; a wrong enum value is an error", () => {
+    writeFileSync(
+      join(dir, "usersCheck.ts"),
+      `import { query } from "./_generated/handlers";
+export const check = query({
+  handler: async (ctx) => {
+    const rows = await ctx.db.users.findMany({ where: { plan: "pro", signupSource: { in: ["web", "mobile"] } } });
+    const plans: string[] = rows.map((row) => row.plan);
+    const sources: ("web" | "mobile" | null)[] = rows.map((row) => row.signupSource);
+    // @ts-expect-error not one of the enum's values
+    await ctx.db.users.findMany({ where: { signupSource: "desktop" } });
+    const plan: string | undefined = ctx.user?.plan;
+    const source: "web" | "mobile" | null | undefined = ctx.user?.signupSource;
+    return { plans, sources, plan, source };
+  },
+});
+`,
+    );
+    expect(typeErrors(dir)).toEqual([]);
+  });
+});

@@ -61,9 +61,17 @@ export type {
 export { isTable, table } from "./table";
 export type { ColumnNames, Insert, Row, Update } from "./types/Row";
 export type { RelationKind, RelationNames, RelationNullable, RelationTarget } from "./types/relations";
-export type { AllTables, AnySchema, PrimaryKeyName, ShapeOf, TableNames } from "./types/schemaTables";
+export type {
+  AllTables,
+  AnySchema,
+  PrimaryKeyName,
+  ShapeOf,
+  TableNames,
+  UserFieldsOf,
+} from "./types/schemaTables";
 export type { ColumnInfo, TableColumns } from "./types/tableColumns";
 export { plainUserFields } from "./userFields/plainUserFields";
 export type { UserField, UserFields, UserFieldType } from "./userFields/UserField";
 export { UserFieldError } from "./userFields/UserFieldError";
+export type { UserFieldShape } from "./userFields/UserFieldShape";
 export { withUserFields } from "./userFields/withUserFields";

@@ -1,6 +1,7 @@
 import type { SchemaModel } from "./model";
 import { resolveSchema } from "./resolve/resolveSchema";
 import type { Table } from "./table";
+import type { UserFields } from "./userFields/UserField";
 
 /** The argument of `schema({...})`: table definitions by name. */
 export type SchemaTables = Readonly<Record<string, Table>>;
@@ -10,8 +11,13 @@ export type SchemaTables = Readonly<Record<string, Table>>;
  * runtime `SchemaModel` every other Appflare package reads. The model also holds the built-in auth
  * tables and the synthesized junction tables.
  */
-export interface Schema<Tables extends SchemaTables = SchemaTables> {
+export interface Schema<Tables extends SchemaTables = SchemaTables, Fields extends UserFields = {}> {
   readonly "~kind": "schema";
+  /**
+   * Type-only: the `user.additionalFields` `withUserFields` added to `users` (never set at run time),
+   * so `Row<S, "users">` and `ctx.db.users` include those columns.
+   */
+  readonly "~userFields"?: Fields;
   /** The app's table definitions, as passed to `schema({...})`. */
   readonly tables: Tables;
   readonly model: SchemaModel;

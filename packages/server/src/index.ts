@@ -8,6 +8,7 @@ export type {
   AuthUser,
   BuiltInAuthPlugins,
 } from "./auth/AppflareAuth";
+export type { AppSchemaOf, UserFieldsOfConfig } from "./auth/AppSchemaOf";
 export { type AuthConfigInput, type CreateAuthOptions, createAuth } from "./auth/createAuth";
 export { type AuthRuntime, type AuthRuntimeOptions, createAuthRuntime } from "./auth/createAuthRuntime";
 export {

@@ -42,6 +42,7 @@ export function renderHandlersFile(input: HandlersFileInput): string {
       ? `import type schema from "${from}";`
       : `import type { ${input.schemaExport} as schema } from "${from}";`;
   const names = [
+    "type AppSchemaOf",
     ...(input.auth ? ["type AuthContext", "type AuthOptionsOf"] : []),
     "defineHandlers",
     "type HandlerContext",
@@ -64,7 +65,7 @@ export function renderHandlersFile(input: HandlersFileInput): string {
   return [
     banner("the schema module and appflare.config.ts"),
     formatBracedList("import { ", names, ' } from "@appflare/server";'),
-    ...(input.auth ? [`import type config from "${importSpecifier(input.outDir, input.configFile)}";`] : []),
+    `import type config from "${importSpecifier(input.outDir, input.configFile)}";`,
     schemaImport,
     'import type { Tasks } from "./tasks";',
     "",
@@ -84,14 +85,17 @@ export function renderHandlersFile(input: HandlersFileInput): string {
           "",
         ]
       : []),
+    "/** The schema as handlers see it: `users` has the config's `auth.options.user.additionalFields`. */",
+    "type AppSchema = AppSchemaOf<typeof schema, typeof config>;",
+    "",
     `/** What the runtime adds to \`ctx\`: ${layers}. */`,
     `type Extension = ${extension};`,
     "",
-    "const builders = defineHandlers<typeof schema, Env, Extension>();",
+    "const builders = defineHandlers<AppSchema, Env, Extension>();",
     "export const { query, mutation, scheduler, cron, storageManager } = builders;",
     "",
     "/** `ctx` of queries, mutations and storage managers in this app. */",
-    "export type AppflareContext = HandlerContext<typeof schema, Env, Extension>;",
+    "export type AppflareContext = HandlerContext<AppSchema, Env, Extension>;",
     "",
   ].join("\n");
 }

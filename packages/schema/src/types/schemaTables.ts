@@ -2,6 +2,8 @@ import type { AuthTableName, AuthTables } from "../authTables";
 import type { ColumnBuilder, ColumnConfig } from "../builders/ColumnBuilder";
 import type { Schema, SchemaTables } from "../schema";
 import type { Table, TableShape } from "../table";
+import type { UserFields } from "../userFields/UserField";
+import type { UserFieldShape } from "../userFields/UserFieldShape";
 
 /** Any schema value; the constraint of every type helper. */
 export type AnySchema = Schema<SchemaTables>;
@@ -21,13 +23,22 @@ export type TableNames<S extends AnySchema> = keyof AllTables<S> & string;
  */
 export type ShapeOf<S extends AnySchema, T extends string> = T extends AuthTableName
   ? AuthTables[T] extends Table<infer Shape>
-    ? Shape
+    ? T extends "users"
+      ? Shape & UserFieldShape<UserFieldsOf<S>>
+      : Shape
     : never
   : T extends keyof S["tables"]
     ? S["tables"][T] extends Table<infer Shape>
       ? Shape
       : never
     : never;
+
+/** The `user.additionalFields` a schema was extended with (`withUserFields`); `{}` when none. */
+export type UserFieldsOf<S> = S extends { readonly "~userFields"?: infer F }
+  ? F extends UserFields
+    ? F
+    : {}
+  : {};
 
 /** The config of the builder of column `K` of a shape. */
 export type ConfigOf<Shape, K> = K extends keyof Shape

@@ -28,20 +28,21 @@ const results = new WeakMap<Schema, WeakMap<UserFields, Schema>>();
  * const appSchema = withUserFields(schema, { plan: { type: "string", defaultValue: "free" } });
  * compileSchema(appSchema).tables.users; // has `plan` text DEFAULT 'free' NOT NULL
  */
-export function withUserFields<Tables extends SchemaTables>(
-  schema: Schema<Tables>,
-  fields: UserFields | undefined,
-): Schema<Tables> {
-  if (fields === undefined || Object.keys(fields).length === 0) return schema;
+export function withUserFields<Tables extends SchemaTables, const Fields extends UserFields = {}>(
+  schema: Schema<Tables, UserFields>,
+  fields: Fields | undefined,
+): Schema<Tables, Fields> {
+  // `~userFields` is type-only, so the same value serves as a schema with `Fields`.
+  if (fields === undefined || Object.keys(fields).length === 0) return schema as Schema<Tables, Fields>;
   const previous = extensions.get(schema);
-  if (previous?.fields === fields) return schema;
-  const base = (previous?.base ?? schema) as Schema<Tables>;
+  if (previous?.fields === fields) return schema as Schema<Tables, Fields>;
+  const base = (previous?.base ?? schema) as Schema<Tables, UserFields>;
   const all = previous === undefined ? fields : { ...previous.fields, ...fields };
   const byFields = results.get(base) ?? new WeakMap<UserFields, Schema>();
   const cached = byFields.get(all);
-  if (cached !== undefined) return cached as Schema<Tables>;
+  if (cached !== undefined) return cached as Schema<Tables, Fields>;
   const model = resolveSchema(base.tables, { userColumns: userFieldColumns(all) });
-  const extended: Schema<Tables> = Object.freeze({ "~kind": "schema", tables: base.tables, model });
+  const extended: Schema<Tables, Fields> = Object.freeze({ "~kind": "schema", tables: base.tables, model });
   extensions.set(extended, { base, fields: all });
   byFields.set(all, extended);
   results.set(base, byFields);

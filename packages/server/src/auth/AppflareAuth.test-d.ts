@@ -1,6 +1,7 @@
 import { anonymous } from "better-auth/plugins/anonymous";
 import { describe, expectTypeOf, it } from "vitest";
 import type schema from "../../../../apps/example/schema";
+import { defineConfig } from "../config/defineConfig";
 import { defineHandlers } from "../handlers/defineHandlers";
 import type {
   AppflareAuth,
@@ -46,6 +47,24 @@ describe("auth types", () => {
     expectTypeOf<AuthOptionsOf<typeof config>>().toEqualTypeOf<Options>();
     expectTypeOf<AuthOptionsOf<{ name: string }>>().toEqualTypeOf<{}>();
     expectTypeOf<AuthUser<AuthOptionsOf<typeof config>>["plan"]>().toEqualTypeOf<string>();
+  });
+
+  it("AuthOptionsOf keeps every field when one is an enum (a readonly tuple under defineConfig)", () => {
+    const config = defineConfig({
+      auth: {
+        options: {
+          user: {
+            additionalFields: {
+              plan: { type: "string", required: false },
+              tier: { type: ["basic", "pro"], required: false },
+            },
+          },
+        },
+      },
+    });
+    type User = AuthUser<AuthOptionsOf<typeof config>>;
+    expectTypeOf<User["plan"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<User["tier"]>().toEqualTypeOf<"basic" | "pro" | null | undefined>();
   });
 
   it("ctx.user, ctx.session and ctx.auth are typed in handlers; jobs have no user", () => {

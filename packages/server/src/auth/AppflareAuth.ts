@@ -51,10 +51,40 @@ export type AuthSession<O extends AuthOptions = {}> = AppflareAuth<O>["$Infer"][
  * type User = AuthUser<AuthOptionsOf<typeof config>>;
  */
 export type AuthOptionsOf<Config> = Config extends { readonly auth?: { readonly options?: infer O } }
-  ? O extends AuthOptions
-    ? O
+  ? WithMutableFieldTypes<O> extends infer M extends AuthOptions
+    ? M
     : {}
   : {};
+
+/**
+ * `defineConfig` (a `const` generic) and `as const` make an enum field's `type: ["a", "b"]` a readonly
+ * tuple, which Better Auth's option types (mutable arrays) refuse: without this, one enum field made
+ * every additional field vanish from `ctx.user`.
+ */
+type WithMutableFieldTypes<O> = O extends { readonly user: { readonly additionalFields: infer F } }
+  ? [ReadonlyEnumFields<F>] extends [never]
+    ? O
+    : Omit<O, "user"> & {
+        readonly user: Omit<O["user"], "additionalFields"> & {
+          readonly additionalFields: {
+            readonly [K in keyof F]: F[K] extends { readonly type: readonly (infer V extends string)[] }
+              ? Omit<F[K], "type"> & { readonly type: V[] }
+              : F[K];
+          };
+        };
+      }
+  : O;
+
+/** Keys of fields whose `type` is a readonly list of values. */
+type ReadonlyEnumFields<F> = {
+  [K in keyof F]: F[K] extends { readonly type: infer T }
+    ? T extends readonly string[]
+      ? T extends string[]
+        ? never
+        : K
+      : never
+    : never;
+}[keyof F];
 
 /**
  * What the auth layer adds to query and mutation contexts (`ctx.user`, `ctx.session`, `ctx.auth`),

@@ -1,11 +1,12 @@
 import type schema from "../../../../../apps/example/schema";
 import type { AuthContext } from "../../../src/auth/AppflareAuth";
+import type { AppSchemaOf } from "../../../src/auth/AppSchemaOf";
 import { defineHandlers } from "../../../src/handlers/defineHandlers";
 import type { TestAuthOptions } from "./authOptions";
 
 /** What the generated `<outDir>/handlers.ts` would export for an app with these auth options. */
 export const { query, mutation } = defineHandlers<
-  typeof schema,
+  AppSchemaOf<typeof schema, { auth: { options: TestAuthOptions } }>,
   Cloudflare.Env,
   AuthContext<TestAuthOptions>
 >();
