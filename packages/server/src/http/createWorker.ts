@@ -21,7 +21,7 @@ import { dispatchCron } from "./dispatchCron";
 import { errorResponse, jsonResponse } from "./errorResponse";
 import { type CallResult, HandlerEngine } from "./HandlerEngine";
 import { executionCtxOf, mountHandlerRoutes } from "./handlerRoutes";
-import { openApiDocument } from "./openApiDocument";
+import { openApiDocument } from "./openapi/openApiDocument";
 import { REQUEST_ID_HEADER, requestIdFor } from "./requestId";
 import type { ContextInfo, WorkerHooks } from "./WorkerHooks";
 
