@@ -31,8 +31,10 @@ function makeAuth(env: BenchEnv) {
 }
 
 const authFor = (env: BenchEnv) => {
-  let auth = authByEnv.get(env);
-  if (!auth) authByEnv.set(env, (auth = makeAuth(env)));
+  const cached = authByEnv.get(env);
+  if (cached) return cached;
+  const auth = makeAuth(env);
+  authByEnv.set(env, auth);
   return auth;
 };
 
