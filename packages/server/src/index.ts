@@ -164,6 +164,7 @@ export {
 } from "./handlers/HandlerDefinition";
 export { handlerName } from "./handlers/handlerName";
 export type { Jsonify, JsonResult } from "./handlers/Jsonify";
+export { type HandlerDescriptions, withDescriptions } from "./handlers/withDescriptions";
 export type { AppEnv } from "./http/AppEnv";
 export {
   type AppflareExportedHandler,

@@ -1,4 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { withDescriptions } from "../../src/handlers/withDescriptions";
+import { createWorker } from "../../src/http/createWorker";
+import schema from "../boardSchema";
+import * as docs from "./app/docs";
+import type { TestContextExtension } from "./app/handlers";
 import { call, makeWorker, migrate } from "./support";
 
 const worker = makeWorker();
@@ -160,5 +165,29 @@ describe("returns", () => {
     }
     const text = logged.map((args) => args.map(String).join(" ")).join("\n");
     expect(text).toContain('"docs/liar" returned a value its `returns` schema rejects: count:');
+  });
+});
+
+describe("withDescriptions (JSDoc from codegen)", () => {
+  it("fills summaries of handlers without a description; a description given in code wins", async () => {
+    const modules = withDescriptions(
+      { docs: { nested: "Searches with a filter.\n\nMore words.", flat: "Ignored: flat has its own." } },
+      { docs },
+    );
+    // The module's own definitions are untouched (copies carry the description).
+    expect(docs.nested.description).toBeUndefined();
+    const described = createWorker<Cloudflare.Env, TestContextExtension>({ schema, config: {}, modules });
+    const d = (await call(described, "GET", "/openapi.json")).body as Doc;
+    expect(op(d, "/queries/docs/nested", "get")).toMatchObject({
+      summary: "Searches with a filter",
+      description: "Searches with a filter.\n\nMore words.",
+    });
+    expect(op(d, "/queries/docs/flat", "get").summary).toBe("Lists a project's tasks");
+    // The copies are still handlers.
+    const args = encodeURIComponent(JSON.stringify({ filter: { done: true } }));
+    expect(await call(described, "GET", `/queries/docs/nested?args=${args}`)).toMatchObject({
+      status: 200,
+      body: { filter: { done: true } },
+    });
   });
 });
