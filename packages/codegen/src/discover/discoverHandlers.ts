@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { toCliError } from "../errors/toCliError";
-import type { ModuleDescriptions } from "../generate/renderApiFile";
 import type { HandlerInfo } from "../generate/HandlerInfo";
+import type { ModuleDescriptions } from "../generate/renderApiFile";
 import type { LoadResult, ModuleLoader } from "../load/ModuleLoader";
 import { handlersProbeEntry, type ProbeModule } from "../probe/renderProbeEntry";
 import type { ProjectPaths } from "../project/ProjectPaths";
@@ -46,7 +46,10 @@ export async function discoverHandlers(
   const { handlers, crons } = result.value;
   const used = new Set(handlers.map((h) => h.modulePath));
   const modules = candidates.filter((m) => used.has(m.key));
-  return { value: { handlers, crons, modules, descriptions: describe(handlers, modules) }, inputs: result.inputs };
+  return {
+    value: { handlers, crons, modules, descriptions: describe(handlers, modules) },
+    inputs: result.inputs,
+  };
 }
 
 /** Reads the JSDoc of every query and mutation export from its module's source. */

@@ -28,7 +28,8 @@ describe("readDescriptions", () => {
   });
 
   it("ignores a JSDoc with only tags, and never reaches across another declaration", () => {
-    const source = "/** @deprecated */\nexport const old = query({});\n/** A. */\nconst a = 1;\nexport const b = 2;";
+    const source =
+      "/** @deprecated */\nexport const old = query({});\n/** A. */\nconst a = 1;\nexport const b = 2;";
     expect(readDescriptions(source)).toEqual({});
   });
 });
