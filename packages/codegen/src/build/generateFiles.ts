@@ -36,7 +36,7 @@ export function generateFiles(
   const { outDir } = paths;
   const schemaInput = { outDir, schemaFile: paths.schemaFile, schemaExport: config.schemaExport };
   return new Map([
-    [join(outDir, "api.ts"), renderApiFile(outDir, discovered.modules)],
+    [join(outDir, "api.ts"), renderApiFile(outDir, discovered.modules, discovered.descriptions)],
     [join(outDir, "tasks.ts"), renderTasksFile(outDir, discovered.handlers, discovered.modules)],
     [
       join(outDir, "worker.ts"),
