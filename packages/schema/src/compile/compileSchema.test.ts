@@ -139,7 +139,15 @@ describe("compileSchema: Drizzle tables", () => {
       ["projects_status_created_at_idx", false],
       ["owner_name", true],
     ]);
+    // Generated checks (enum values, string length) come first, then the declared ones.
+    expect(projects.checks.map((check) => check.name)).toEqual([
+      "projects_name_length",
+      "projects_status_enum",
+      "budget_positive",
+    ]);
     expect(projects.checks.map((check) => [check.name, sqlText(check.value)])).toEqual([
+      ["projects_name_length", 'length("name") <= 80'],
+      ["projects_status_enum", `"status" IN ('active', 'archived')`],
       ["budget_positive", "budget IS NULL OR budget >= 0"],
     ]);
   });
