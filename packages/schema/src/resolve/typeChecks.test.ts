@@ -70,4 +70,18 @@ describe("generated CHECK constraints (enum values, enumArray elements, string l
       },
     );
   });
+
+  it("refuses an enumArray too large for D1's expression depth, naming the limit", () => {
+    const values = Array.from({ length: 65 }, (_, i) => `v${i}`);
+    expectSchemaError(() => schema({ items: table({ id: v.uuid(), tags: v.enumArray(values) }) }), {
+      code: "invalid_column",
+      table: "items",
+      field: "tags",
+      mentions: ["at most 64 values", "this one has 65"],
+      fix: "use fewer values, or a v.manyToMany to a table that lists them",
+    });
+    expect(() =>
+      schema({ items: table({ id: v.uuid(), tags: v.enumArray(values.slice(1)) }) }),
+    ).not.toThrow();
+  });
 });
