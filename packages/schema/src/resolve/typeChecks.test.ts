@@ -72,7 +72,7 @@ describe("generated CHECK constraints (enum values, enumArray elements, string l
   });
 
   it("refuses an enumArray too large for D1's expression depth, naming the limit", () => {
-    const values = Array.from({ length: 65 }, (_, i) => `v${i}`);
+    const values = Array.from({ length: 65 }, (_, i) => `v${i}`) as [string, ...string[]];
     expectSchemaError(() => schema({ items: table({ id: v.uuid(), tags: v.enumArray(values) }) }), {
       code: "invalid_column",
       table: "items",
@@ -81,7 +81,7 @@ describe("generated CHECK constraints (enum values, enumArray elements, string l
       fix: "use fewer values, or a v.manyToMany to a table that lists them",
     });
     expect(() =>
-      schema({ items: table({ id: v.uuid(), tags: v.enumArray(values.slice(1)) }) }),
+      schema({ items: table({ id: v.uuid(), tags: v.enumArray(values.slice(1) as [string, ...string[]]) }) }),
     ).not.toThrow();
   });
 });
