@@ -82,7 +82,9 @@ export function createAuth<O extends AuthOptions = {}>(options: CreateAuthOption
 function withBuiltInPlugins(plugins: readonly BetterAuthPlugin[]): BetterAuthPlugin[] {
   const ids = new Set(plugins.map((p) => p.id));
   const builtIn: BetterAuthPlugin[] = [];
-  if (!ids.has("bearer")) builtIn.push(bearer());
+  // Only `<token>.<signature>` authenticates: by default the plugin signs a bare token itself, so a
+  // session id read from the database (or a log) would work as a credential.
+  if (!ids.has("bearer")) builtIn.push(bearer({ requireSignature: true }));
   if (!ids.has("admin")) builtIn.push(admin());
   return [...builtIn, banGuard(), ...plugins];
 }

@@ -6,7 +6,9 @@ const req = (headers: Record<string, string>) => new Request("https://app.test/x
 
 describe("sessionTokenOf", () => {
   it.each([
-    [{ authorization: "Bearer abc123" }, "abc123"],
+    // Unsigned: never a credential (Better Auth's bearer plugin runs with requireSignature).
+    [{ authorization: "Bearer abc123" }, undefined],
+    [{ authorization: "Bearer abc123." }, undefined],
     [{ authorization: "bearer abc123.c2lnbmF0dXJl" }, "abc123"],
     [{ authorization: "Bearer abc123.sig%3D" }, "abc123"],
     [{ authorization: "Basic dXNlcjpwYXNz" }, undefined],
@@ -15,19 +17,22 @@ describe("sessionTokenOf", () => {
     [{ cookie: `__Secure-${COOKIE}=tok.sig` }, undefined],
     [{ cookie: "theme=dark" }, undefined],
     [{ cookie: `${COOKIE}=%E0%A4%A` }, undefined],
+    [{ cookie: `${COOKIE}=tok` }, undefined],
     [{}, undefined],
   ])("%j → %s", (headers, expected) => {
     expect(sessionTokenOf(req(headers), COOKIE)).toBe(expected);
   });
 
-  it("prefers the bearer token over the cookie", () => {
-    expect(sessionTokenOf(req({ authorization: "Bearer a", cookie: `${COOKIE}=b` }), COOKIE)).toBe("a");
+  it("prefers a signed bearer token over the cookie; an unsigned one falls back to the cookie", () => {
+    expect(sessionTokenOf(req({ authorization: "Bearer a.s", cookie: `${COOKIE}=b.s` }), COOKIE)).toBe("a");
+    expect(sessionTokenOf(req({ authorization: "Bearer a", cookie: `${COOKIE}=b.s` }), COOKIE)).toBe("b");
   });
 
   it("hasSessionCredentials: only a bearer token or the named cookie counts", () => {
-    expect(hasSessionCredentials(req({ cookie: "sid=abc" }), "sid")).toBe(true);
-    expect(hasSessionCredentials(req({ cookie: `${COOKIE}=abc` }), "sid")).toBe(false);
-    expect(hasSessionCredentials(req({ authorization: "Bearer x" }), "sid")).toBe(true);
+    expect(hasSessionCredentials(req({ cookie: "sid=abc.sig" }), "sid")).toBe(true);
+    expect(hasSessionCredentials(req({ cookie: `${COOKIE}=abc.sig` }), "sid")).toBe(false);
+    expect(hasSessionCredentials(req({ authorization: "Bearer x.sig" }), "sid")).toBe(true);
+    expect(hasSessionCredentials(req({ authorization: "Bearer x" }), "sid")).toBe(false);
     expect(hasSessionCredentials(req({}), "sid")).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The session token a request presents: `Authorization: Bearer <token>` first, else the Better Auth
- * session cookie `cookieName`. Both forms may carry Better Auth's signature (`token.signature`,
- * URL-encoded in cookies); only the token part is returned. `undefined` when there is none.
+ * session cookie `cookieName`. Both must carry Better Auth's signature (`token.signature`, URL-encoded
+ * in cookies): a bare token never authenticates, so it is treated as no credential at all. Only the
+ * token part is returned. `undefined` when there is none.
  *
  * The signature is not checked here: the result is only used as a lookup key for a session that
  * already ended, and guessing a key requires knowing the token itself.
@@ -12,7 +13,9 @@
 export function sessionTokenOf(request: Request, cookieName: string): string | undefined {
   const authorization = request.headers.get("authorization");
   if (authorization && authorization.slice(0, 7).toLowerCase() === "bearer ") {
-    return tokenPart(authorization.slice(7).trim());
+    // An unsigned bearer is ignored, as Better Auth's bearer plugin ignores it: the cookie may still count.
+    const token = tokenPart(authorization.slice(7).trim());
+    if (token) return token;
   }
   const cookies = request.headers.get("cookie");
   if (!cookies) return undefined;
@@ -40,6 +43,6 @@ function tokenPart(raw: string): string | undefined {
       return undefined;
     }
   }
-  const token = value.split(".")[0];
-  return token ? token : undefined;
+  const [token, signature] = value.split(".");
+  return token && signature ? token : undefined;
 }

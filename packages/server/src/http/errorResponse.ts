@@ -25,11 +25,13 @@ export function errorResponse(error: unknown, requestId: string, route: string):
 }
 
 /**
- * A JSON response as handler routes send it. `undefined` is sent as `null`; `no-store` because query
- * results depend on the caller and must not be cached by browsers or proxies.
+ * A JSON response as handler routes send it. `undefined` is sent as `null`; a `bigint` as a JSON number
+ * when it is a safe integer (|n| ≤ 2^53 − 1, exact in every JSON parser), else as its decimal string
+ * (a number would be silently rounded by JavaScript clients); `no-store` because query results depend
+ * on the caller and must not be cached by browsers or proxies.
  */
 export function jsonResponse(body: unknown, status: number, requestId: string): Response {
-  return new Response(JSON.stringify(body ?? null), {
+  return new Response(JSON.stringify(body ?? null, bigintAsJson), {
     status,
     headers: {
       "content-type": "application/json; charset=utf-8",
@@ -37,4 +39,11 @@ export function jsonResponse(body: unknown, status: number, requestId: string): 
       [REQUEST_ID_HEADER]: requestId,
     },
   });
+}
+
+function bigintAsJson(_key: string, value: unknown): unknown {
+  if (typeof value !== "bigint") return value;
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number(value)
+    : value.toString();
 }

@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import { type AppflareError, NotFoundError } from "../errors/AppflareError";
 import { MethodNotAllowedError } from "../errors/MethodNotAllowedError";
+import { UnsupportedMediaTypeError } from "../errors/UnsupportedMediaTypeError";
 import { argsSchema } from "../handlers/args";
 import type { AnyHandlerDefinition } from "../handlers/HandlerDefinition";
 import type { AppEnv } from "./AppEnv";
@@ -47,6 +48,9 @@ export function mountHandlerRoutes<Env extends object>(
     const name = routeName(c.req.url, "/mutations/");
     const definition = name === undefined ? undefined : setup.mutations.get(name);
     if (name === undefined || !definition) throw notFound("mutation", c.req.url, "/mutations/");
+    // Before the caller, the body or the handler: a form post or a bodiless simple request runs nothing.
+    const contentType = c.req.header("content-type");
+    if (!isJsonMediaType(contentType)) throw new UnsupportedMediaTypeError(name, contentType);
     const rawArgs = parseJsonArgs(await readBodyText(c.req.raw, setup.bodyBytes), "body");
     return run(c, setup, "mutation", name, definition, rawArgs);
   });
@@ -99,6 +103,11 @@ export function routeName(url: string, prefix: string): string | undefined {
     decoded.push(value);
   }
   return decoded.join("/");
+}
+
+/** `application/json`, any case, with or without parameters (`; charset=utf-8`). */
+function isJsonMediaType(contentType: string | undefined): boolean {
+  return contentType?.split(";")[0]?.trim().toLowerCase() === "application/json";
 }
 
 function notFound(kind: "query" | "mutation", url: string, prefix: string): AppflareError {

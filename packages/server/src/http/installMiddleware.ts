@@ -2,14 +2,17 @@ import type { Hono } from "hono";
 import type { AuthRuntime } from "../auth/createAuthRuntime";
 import type { ResolvedConfig } from "../config/ResolvedConfig";
 import { NotFoundError } from "../errors/AppflareError";
+import { ThrownValueError } from "../errors/ThrownValueError";
 import type { AppEnv } from "./AppEnv";
+import { bodyLimitFor } from "./bodyLimitFor";
 import { cors } from "./cors";
 import { errorResponse, jsonResponse } from "./errorResponse";
 import { REQUEST_ID_HEADER, requestIdFor } from "./requestId";
 
 /**
  * The middleware every route runs behind, plugins' included (installed before any plugin's `setup`):
- * the request id, CORS, cookie refreshes, and the api.md §3 error and 404 responses.
+ * the request id, CORS, cookie refreshes, the body limit, and the api.md §3 error and 404 responses
+ * (a thrown non-`Error` included).
  *
  * @example
  * const app = new Hono<AppEnv<Env>>();
@@ -29,6 +32,15 @@ export function installMiddleware<Env extends object>(
     auth?.forwardSessionCookies(c.req.raw, c.res.headers);
   });
   app.use("*", cors({ origins: config.cors }));
+  // Inside CORS, so the 500 for a thrown non-Error still gets CORS headers (see ThrownValueError).
+  app.use("*", async (_c, next) => {
+    try {
+      await next();
+    } catch (thrown) {
+      throw thrown instanceof Error ? thrown : new ThrownValueError(thrown);
+    }
+  });
+  app.use("*", bodyLimitFor(config));
   app.onError((error, c) =>
     errorResponse(error, c.get("requestId"), `${c.req.method} ${new URL(c.req.url).pathname}`),
   );

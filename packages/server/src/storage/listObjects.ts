@@ -79,7 +79,12 @@ export async function listObjects(bucket: R2Bucket, query: ListQuery): Promise<S
     delimiter: query.delimiter,
     include: ["httpMetadata"],
   };
-  const page = await bucket.list(options);
+  let page: R2Objects;
+  try {
+    page = await bucket.list(options);
+  } catch (error) {
+    throw rejectedCursor(error, query.cursor) ?? error;
+  }
   return {
     objects: page.objects.map(toObjectInfo),
     prefixes: page.delimitedPrefixes,
@@ -93,7 +98,23 @@ export async function listObjects(bucket: R2Bucket, query: ListQuery): Promise<S
  * @example invalidListOption("limit", "limit must be an integer from 1 to 1000, got \"ten\"")
  */
 export function invalidListOption(option: string, message: string): never {
-  throw new InvalidArgsError(`Invalid list options: ${message}`, [
+  throw listOptionError(option, message);
+}
+
+function listOptionError(option: string, message: string): InvalidArgsError {
+  return new InvalidArgsError(`Invalid list options: ${message}`, [
     { code: "invalid_value", path: [option], message },
   ]);
+}
+
+/**
+ * R2 refuses a cursor it did not issue (or one that expired) with an error naming the cursor: that is
+ * the caller's input, so it becomes 400 `invalid_args` naming `cursor` instead of a 500. Any other R2
+ * failure is returned as `undefined` (left a 500). Local R2 (Miniflare) accepts any cursor string.
+ *
+ * @example throw rejectedCursor(error, query.cursor) ?? error;
+ */
+export function rejectedCursor(error: unknown, cursor: string | undefined): Error | undefined {
+  if (cursor === undefined || !(error instanceof Error) || !/cursor/i.test(error.message)) return undefined;
+  return listOptionError("cursor", "cursor was not accepted by R2: pass the cursor a previous page returned");
 }

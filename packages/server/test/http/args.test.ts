@@ -101,18 +101,30 @@ describe("mutation bodies", () => {
     expect((await call(worker, "POST", "/mutations/projects/echo", { json: { text: "abc" } })).body).toEqual({
       length: 3,
     });
-    expect((await call(worker, "POST", "/mutations/projects/echo")).body).toEqual({ length: 0 });
-    // A client that does not set a content type (fetch sends text/plain for strings) still works.
+    expect(
+      (
+        await call(worker, "POST", "/mutations/projects/echo", {
+          headers: { "content-type": "application/json" },
+        })
+      ).body,
+    ).toEqual({
+      length: 0,
+    });
+    // Without a JSON content type (fetch sends text/plain for strings): 415, see test/hardening.
     const plain = await call(worker, "POST", "/mutations/projects/echo", { body: '{"text":"hi"}' });
-    expect(plain.body).toEqual({ length: 2 });
+    expect(plain.status).toBe(415);
   });
 
   it("answer malformed JSON and invalid UTF-8 with 400 invalid_args", async () => {
-    const bad = await call(worker, "POST", "/mutations/projects/echo", { body: '{"text": "unterminated' });
+    const bad = await call(worker, "POST", "/mutations/projects/echo", {
+      body: '{"text": "unterminated',
+      headers: { "content-type": "application/json" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: "invalid_args", message: "The request body is not valid JSON" });
     const bytes = await call(worker, "POST", "/mutations/projects/echo", {
       body: new Uint8Array([0x7b, 0xff, 0x7d]),
+      headers: { "content-type": "application/json" },
     });
     expect(bytes.status).toBe(400);
     expect(bytes.body).toMatchObject({
@@ -142,6 +154,7 @@ describe("prototype pollution", () => {
     expect(res.body).toEqual({ n: 1, protoPolluted: null });
     const body = await call(worker, "POST", "/mutations/projects/echo", {
       body: payload.replace('"n": 1', '"text": "t"'),
+      headers: { "content-type": "application/json" },
     });
     expect(body.body).toEqual({ length: 1 });
     expect(polluted()).toBeUndefined();

@@ -74,7 +74,7 @@ describe("body limit (limits.bodyBytes)", () => {
     const request = new Request("http://appflare.test/mutations/projects/echo", {
       method: "POST",
       body: body.stream,
-      headers: { "content-length": "10" },
+      headers: { "content-length": "10", "content-type": "application/json" },
       // @ts-expect-error see above
       duplex: "half",
     });

@@ -9,7 +9,7 @@ describe("routes and methods", () => {
   it("names handlers per api.md §3 (kind folder dropped, index = folder, helpers count)", async () => {
     expect((await call(worker, "GET", "/queries/blog/feed")).body).toEqual(["hello"]);
     expect((await call(worker, "GET", "/queries/blog/answer")).body).toBe(42);
-    expect((await call(worker, "POST", "/mutations/projects/echo")).status).toBe(200);
+    expect((await call(worker, "POST", "/mutations/projects/echo", { json: {} })).status).toBe(200);
     expect((await call(worker, "POST", "/mutations/mutations/projects/echo")).status).toBe(404);
     expect((await call(worker, "GET", "/queries/blog/index/feed")).status).toBe(404);
   });

@@ -5,7 +5,7 @@ import { defineHandlers } from "../../../src/handlers/defineHandlers";
 import type { TestAuthOptions } from "../../auth/app/authOptions";
 
 /** What the generated `<outDir>/handlers.ts` would export for the plugin tests' app. */
-export const { query, mutation } = defineHandlers<
+export const { query, mutation, storageManager } = defineHandlers<
   AppSchemaOf<typeof schema, { auth: { options: TestAuthOptions } }>,
   Cloudflare.Env,
   AuthContext<TestAuthOptions>

@@ -1,4 +1,6 @@
+import * as edge from "./edge";
+import * as files from "./files";
 import * as labels from "./labels";
 
-/** What the generated `<outDir>/api.ts` lists for the plugin tests' app. */
-export const modules = { labels };
+/** What the generated `<outDir>/api.ts` lists for the plugin and hardening tests' app. */
+export const modules = { edge, files, labels };
