@@ -16,6 +16,7 @@ import {
   didYouMean,
   elementContext,
   fail,
+  failIfPrivate,
   hasOwn,
   isPlainObject,
   ownEntries,
@@ -122,6 +123,7 @@ function normalizeRelation(ctx: WhereContext, name: string, value: unknown): Nor
 }
 
 function unknownField(ctx: WhereContext, key: string): never {
+  failIfPrivate(ctx, key);
   const { table } = ctx;
   const columns = Object.keys(table.columns);
   const relations = Object.keys(table.relations);

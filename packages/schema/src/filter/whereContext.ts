@@ -3,6 +3,7 @@
  * safe key iteration, and the error helpers that keep every message in one style.
  */
 import type { TableModel } from "../model";
+import { PRIVATE_FIELD_FIX, privateFieldProblem } from "./dataModel";
 import { FORBIDDEN_KEYS, WHERE_LIMITS } from "./operators";
 import { WhereError } from "./WhereError";
 
@@ -44,6 +45,12 @@ export function fail(ctx: WhereContext, message: string, fix?: string): never {
   const at = ctx.path.length > 1 ? ` at ${ctx.argument}.${formatPath(ctx.path)}` : "";
   const text = `${message} in ${ctx.argument} for table "${ctx.table.name}"${at}.${fix ? ` ${fix}` : ""}`;
   throw new WhereError(text, { path: ctx.path, table: ctx.table.name });
+}
+
+/** Throws the "private to the auth layer" WhereError when `key` is a field `ctx.db` hides. */
+export function failIfPrivate(ctx: WhereContext, key: string): void {
+  const problem = privateFieldProblem(ctx.table, key);
+  if (problem !== undefined) fail(ctx, problem, PRIVATE_FIELD_FIX);
 }
 
 /** Plain data objects only: `{}` literals, JSON.parse output, `Object.create(null)`. */

@@ -1,4 +1,4 @@
-import type { AnySchema, SchemaModel, TableModel } from "@appflare/schema";
+import { type AnySchema, dataModel, type SchemaModel, type TableModel } from "@appflare/schema";
 import { InvalidQueryError } from "../errors/AppflareError";
 import type { DbRuntime } from "./DbRuntime";
 import { aggregate } from "./read/aggregate";
@@ -20,8 +20,9 @@ const RESERVED = new Set(["batch", "transaction"]);
 type Method = (args?: unknown) => unknown;
 
 /**
- * Builds `ctx.db` for one request: `ctx.db.<table>` for every table of the model (app, auth and
- * junction tables) with reads (`findMany`, `findFirst`, `iterate`, `count`, `sum`, `avg`, `min`, `max`,
+ * Builds `ctx.db` for one request: `ctx.db.<table>` for every table of the model's data view
+ * (`dataModel`: app, junction and `users` tables — never `sessions`, `accounts`, `verifications`, nor a
+ * private `users` column or a relation reaching them) with reads (`findMany`, `findFirst`, `iterate`, `count`, `sum`, `avg`, `min`, `max`,
  * `groupBy`) and writes (`insert`, `update`, `upsert`, `delete` — each ONE D1 batch), plus `batch` and
  * `transaction`. Table clients are created on first access.
  *
@@ -29,7 +30,9 @@ type Method = (args?: unknown) => unknown;
  * const db = createDb<typeof schema>(runtime);
  * const [task] = await db.tasks.insert({ values: { title: "Ship", projectId } });
  */
-export function createDb<S extends AnySchema = AnySchema>(runtime: DbRuntime): Db<S> {
+export function createDb<S extends AnySchema = AnySchema>(fullRuntime: DbRuntime): Db<S> {
+  // Every read, filter and write below resolves names in the view, so secrets have no name at all.
+  const runtime: DbRuntime = { ...fullRuntime, model: dataModel(fullRuntime.model) };
   const clients = new Map<string, Record<string, Method>>();
   const client = (table: TableModel) => {
     let c = clients.get(table.name);
