@@ -22,6 +22,7 @@ import {
   ownEntries,
   rootContext,
   sortKeys,
+  spendNodes,
   type WhereContext,
 } from "./whereContext";
 
@@ -96,6 +97,7 @@ function normalizeBranches(ctx: WhereContext, key: string, value: unknown): Norm
       `e.g. ${key}: [{ a: 1 }, { b: 2 }].`,
     );
   }
+  spendNodes(ctx, value.length);
   // Array.from visits holes of sparse arrays (as undefined, refused) where map would skip them.
   return Array.from(value, (branch: unknown, index) =>
     normalizeWhereObject(elementContext(ctx, index), branch),

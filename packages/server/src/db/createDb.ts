@@ -30,24 +30,25 @@ type Method = (args?: unknown) => unknown;
  * const db = createDb<typeof schema>(runtime);
  * const [task] = await db.tasks.insert({ values: { title: "Ship", projectId } });
  */
-export function createDb<S extends AnySchema = AnySchema>(fullRuntime: DbRuntime): Db<S> {
-  // Every read, filter and write below resolves names in the view, so secrets have no name at all.
-  const runtime: DbRuntime = { ...fullRuntime, model: dataModel(fullRuntime.model) };
+export function createDb<S extends AnySchema = AnySchema>(runtime: DbRuntime): Db<S> {
+  // Reads and write plans resolve every name in the view, so secrets have no name at all. Writes and
+  // transactions keep the runtime itself: transaction scopes and after-commit hooks are keyed by it.
+  const view: DbRuntime = { ...runtime, model: dataModel(runtime.model) };
   const clients = new Map<string, Record<string, Method>>();
   const client = (table: TableModel) => {
     let c = clients.get(table.name);
     if (c === undefined) {
-      c = { ...readMethods(runtime, table), ...writeMethods(runtime, table) };
+      c = { ...readMethods(view, table), ...writeMethods(runtime, table) };
       clients.set(table.name, c);
     }
     return c;
   };
   const db: Record<string, unknown> = {
-    batch: (build: (tx: unknown) => unknown) => runBatch(runtime, () => build(batchDb(runtime.model))),
+    batch: (build: (tx: unknown) => unknown) => runBatch(runtime, () => build(batchDb(view.model))),
     transaction: (body: (tx: unknown) => unknown) =>
-      runTransaction(runtime, (scope) => body(transactionDb(runtime, scope))),
+      runTransaction(runtime, (scope) => body(transactionDb(view, scope))),
   };
-  for (const table of tablesOf(runtime.model)) {
+  for (const table of tablesOf(view.model)) {
     Object.defineProperty(db, table.name, { enumerable: true, get: () => client(table) });
   }
   return db as Db<S>;
