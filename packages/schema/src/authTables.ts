@@ -72,3 +72,43 @@ export type AuthTableName = keyof AuthTables;
 export function isAuthTableName(name: string): name is AuthTableName {
   return Object.hasOwn(authTables, name);
 }
+
+/**
+ * Auth tables `ctx.db` never reaches (as tables, through relations, in filters or field paths): they
+ * hold session tokens, password hashes, OAuth tokens and verification secrets. Only the auth layer
+ * and `ctx.$db` read them.
+ */
+export const PRIVATE_AUTH_TABLES = Object.freeze(["sessions", "accounts", "verifications"] as const);
+
+/** `"sessions" | "accounts" | "verifications"`. */
+export type PrivateAuthTableName = (typeof PRIVATE_AUTH_TABLES)[number];
+
+/**
+ * Built-in `users` fields `ctx.db` exposes. Default-deny: a built-in field not listed here (a column a
+ * future Better Auth adds to `authTables.users`) stays private to the auth layer. The app's
+ * `user.additionalFields` are the app's own columns and always public.
+ */
+export const PUBLIC_USER_FIELDS = Object.freeze([
+  "id",
+  "name",
+  "email",
+  "emailVerified",
+  "image",
+  "createdAt",
+  "updatedAt",
+  "role",
+  "banned",
+  "banReason",
+  "banExpires",
+] as const);
+
+/** The built-in `users` fields `ctx.db` exposes (see {@link PUBLIC_USER_FIELDS}). */
+export type PublicUserField = (typeof PUBLIC_USER_FIELDS)[number];
+
+/**
+ * `true` when `name` is an auth table `ctx.db` never reaches.
+ * @example isPrivateAuthTable("accounts"); // true
+ */
+export function isPrivateAuthTable(name: string): name is PrivateAuthTableName {
+  return (PRIVATE_AUTH_TABLES as readonly string[]).includes(name);
+}

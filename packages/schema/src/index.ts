@@ -1,5 +1,16 @@
-export type { AuthTableName, AuthTables } from "./authTables";
-export { authTables, isAuthTableName } from "./authTables";
+export type {
+  AuthTableName,
+  AuthTables,
+  PrivateAuthTableName,
+  PublicUserField,
+} from "./authTables";
+export {
+  authTables,
+  isAuthTableName,
+  isPrivateAuthTable,
+  PRIVATE_AUTH_TABLES,
+  PUBLIC_USER_FIELDS,
+} from "./authTables";
 export type {
   AnyColumnBuilder,
   BaseConfig,
@@ -60,10 +71,19 @@ export type {
 } from "./table";
 export { isTable, table } from "./table";
 export type { ColumnNames, Insert, Row, Update } from "./types/Row";
-export type { RelationKind, RelationNames, RelationNullable, RelationTarget } from "./types/relations";
+export type {
+  PrivateRelationNames,
+  RefusePrivateRelations,
+  RelationKind,
+  RelationNames,
+  RelationNullable,
+  RelationTarget,
+} from "./types/relations";
 export type {
   AllTables,
   AnySchema,
+  DbView,
+  DbViewBrand,
   PrimaryKeyName,
   ShapeOf,
   TableNames,

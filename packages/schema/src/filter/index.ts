@@ -1,5 +1,6 @@
 export { compareSqlite, compareUtf8, jsonToSqlValue, type SqlValue, toSqlValue } from "./compareSqlite";
 export { compileWhere, type WherePredicate, type WhereRow } from "./compileWhere";
+export { type DataModelOptions, dataModel, PRIVATE_FIELD_FIX, privateFieldProblem } from "./dataModel";
 export { evaluateWhere } from "./evaluateWhere";
 export { DEGREES_TO_RADIANS, EARTH_RADIUS_METRES, haversineMetres } from "./haversine";
 export { foldAsciiCase, likeMatch } from "./likeMatch";

@@ -16,11 +16,13 @@ import {
   didYouMean,
   elementContext,
   fail,
+  failIfPrivate,
   hasOwn,
   isPlainObject,
   ownEntries,
   rootContext,
   sortKeys,
+  spendNodes,
   type WhereContext,
 } from "./whereContext";
 
@@ -95,6 +97,7 @@ function normalizeBranches(ctx: WhereContext, key: string, value: unknown): Norm
       `e.g. ${key}: [{ a: 1 }, { b: 2 }].`,
     );
   }
+  spendNodes(ctx, value.length);
   // Array.from visits holes of sparse arrays (as undefined, refused) where map would skip them.
   return Array.from(value, (branch: unknown, index) =>
     normalizeWhereObject(elementContext(ctx, index), branch),
@@ -122,6 +125,7 @@ function normalizeRelation(ctx: WhereContext, name: string, value: unknown): Nor
 }
 
 function unknownField(ctx: WhereContext, key: string): never {
+  failIfPrivate(ctx, key);
   const { table } = ctx;
   const columns = Object.keys(table.columns);
   const relations = Object.keys(table.relations);

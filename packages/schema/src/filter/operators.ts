@@ -65,6 +65,11 @@ export const WHERE_LIMITS = {
   maxDepth: 16,
   /** Items in `in`, `nin`, `includes` and `includesAny` lists. */
   maxListLength: 1000,
+  /**
+   * Nodes in one where: every key of every object in it (fields, operators, combinators, relation
+   * filters) plus every `and`/`or` branch; list items do not count. Bounds the SQL a where becomes.
+   */
+  maxNodes: 1000,
 } as const;
 
 /** Keys refused anywhere in a where, orderBy or columns object: they are prototype-pollution vectors. */

@@ -4,6 +4,7 @@ import {
   describeValue,
   didYouMean,
   fail,
+  failIfPrivate,
   hasOwn,
   isPlainObject,
   ownEntries,
@@ -29,6 +30,7 @@ export function validateColumns(table: TableModel, columns: unknown): string[] {
   for (const [key, value] of ownEntries(ctx, columns)) {
     const keyCtx = childContext(ctx, key);
     if (!hasOwn(table.columns, key)) {
+      failIfPrivate(keyCtx, key);
       const relation = hasOwn(table.relations, key)
         ? ` "${key}" is a relation: load it with with: { ${key}: true }.`
         : "";

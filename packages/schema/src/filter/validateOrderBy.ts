@@ -5,6 +5,7 @@ import {
   didYouMean,
   elementContext,
   fail,
+  failIfPrivate,
   hasOwn,
   isPlainObject,
   ownEntries,
@@ -64,6 +65,7 @@ function orderByColumn(ctx: WhereContext, value: unknown): string {
   if (typeof value !== "string")
     return fail(ctx, `orderBy column must be a column name, got ${describeValue(value)}`);
   if (!hasOwn(ctx.table.columns, value)) {
+    failIfPrivate(ctx, value);
     return fail(
       ctx,
       `Unknown column ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`,

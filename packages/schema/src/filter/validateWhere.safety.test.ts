@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { WHERE_LIMITS } from "./operators";
 import { errorOf } from "./testErrors";
 import { tasksTable } from "./testFixtures";
 import { validateWhere } from "./validateWhere";
@@ -78,6 +79,33 @@ describe("limits", () => {
     for (let i = 0; i < 14; i++) where = { parent: where };
     expect(() => validateWhere(tasksTable, where)).not.toThrow(); // 16 levels
     expect(errorOf({ parent: where }).message).toMatch(/nested 17/);
+  });
+
+  it("counts nodes (keys plus and/or branches): exactly maxNodes is accepted, one more refused", () => {
+    const { maxNodes } = WHERE_LIMITS;
+    // root key "or" (1) + n branches (n) + one key each (n) = 2n + 1 nodes
+    const orOf = (n: number) => ({ or: Array.from({ length: n }, (_, i) => ({ title: `t${i}` })) });
+    const fits = (maxNodes - 1) / 2;
+    expect(() => validateWhere(tasksTable, { ...orOf(Math.floor(fits)), done: true })).not.toThrow();
+    const cases: Array<[string, unknown]> = [
+      ["or of single conditions", orOf(Math.floor(fits) + 1)],
+      ["empty branches still count", { and: Array.from({ length: maxNodes + 1 }, () => ({})) }],
+      [
+        "operators count",
+        { and: Array.from({ length: maxNodes / 2 }, () => ({ title: { eq: "x", ne: "y" } })) },
+      ],
+      [
+        "inside relation filters",
+        { parent: { or: Array.from({ length: maxNodes }, () => ({ title: "x" })) } },
+      ],
+    ];
+    for (const [name, where] of cases) {
+      expect(errorOf(where).message, name).toMatch(
+        new RegExp(`more than ${maxNodes} nodes.*WHERE_LIMITS\\.maxNodes = ${maxNodes}`),
+      );
+    }
+    // List items are values, not nodes: a 1000-item in list is 2 nodes.
+    expect(() => validateWhere(tasksTable, { priority: { in: Array(1000).fill(1) } })).not.toThrow();
   });
 
   it("refuses hostile depth without overflowing the stack", () => {

@@ -3,6 +3,7 @@
  * safe key iteration, and the error helpers that keep every message in one style.
  */
 import type { TableModel } from "../model";
+import { PRIVATE_FIELD_FIX, privateFieldProblem } from "./dataModel";
 import { FORBIDDEN_KEYS, WHERE_LIMITS } from "./operators";
 import { WhereError } from "./WhereError";
 
@@ -15,15 +16,17 @@ export interface WhereContext {
   readonly path: readonly string[];
   /** Object level of the value at `path` if it is an object: the root object is level 1. */
   readonly depth: number;
+  /** Nodes seen so far in this argument (shared by every context of one validation). */
+  readonly budget: { nodes: number };
 }
 
 export function rootContext(table: TableModel, argument: string): WhereContext {
-  return { table, argument, path: [], depth: 1 };
+  return { table, argument, path: [], depth: 1, budget: { nodes: 0 } };
 }
 
 /** The value under `key` of the current object: one object level deeper. */
 export function childContext(ctx: WhereContext, key: string, table: TableModel = ctx.table): WhereContext {
-  return { table, argument: ctx.argument, path: [...ctx.path, key], depth: ctx.depth + 1 };
+  return { ...ctx, table, path: [...ctx.path, key], depth: ctx.depth + 1 };
 }
 
 /** An element of the array at the current path. Arrays are not an object level of their own. */
@@ -46,6 +49,12 @@ export function fail(ctx: WhereContext, message: string, fix?: string): never {
   throw new WhereError(text, { path: ctx.path, table: ctx.table.name });
 }
 
+/** Throws the "private to the auth layer" WhereError when `key` is a field `ctx.db` hides. */
+export function failIfPrivate(ctx: WhereContext, key: string): void {
+  const problem = privateFieldProblem(ctx.table, key);
+  if (problem !== undefined) fail(ctx, problem, PRIVATE_FIELD_FIX);
+}
+
 /** Plain data objects only: `{}` literals, JSON.parse output, `Object.create(null)`. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -65,8 +74,10 @@ export function ownEntries(ctx: WhereContext, object: Record<string, unknown>): 
       "Flatten nested and/or/not and relation filters.",
     );
   }
+  const keys = Object.keys(object);
+  spendNodes(ctx, keys.length);
   const entries: Array<[string, unknown]> = [];
-  for (const key of Object.keys(object)) {
+  for (const key of keys) {
     if (FORBIDDEN_KEYS.includes(key)) {
       fail(
         childContext(ctx, key),
@@ -87,6 +98,21 @@ export function ownEntries(ctx: WhereContext, object: Record<string, unknown>): 
     entries.push([key, value]);
   }
   return entries;
+}
+
+/**
+ * Counts `count` more nodes of the argument, failing past `WHERE_LIMITS.maxNodes`: a where's size, not
+ * only its depth, decides how big its SQL gets.
+ */
+export function spendNodes(ctx: WhereContext, count: number): void {
+  ctx.budget.nodes += count;
+  if (ctx.budget.nodes > WHERE_LIMITS.maxNodes) {
+    fail(
+      ctx,
+      `The ${ctx.argument} has more than ${WHERE_LIMITS.maxNodes} nodes (keys plus and/or branches); the limit is WHERE_LIMITS.maxNodes = ${WHERE_LIMITS.maxNodes}`,
+      "Match many values of one field with in/nin (list items do not count), or split the query.",
+    );
+  }
 }
 
 export function hasOwn(object: object, key: string): boolean {

@@ -1,4 +1,4 @@
-import type { AuthTableName, AuthTables } from "../authTables";
+import type { AuthTableName, AuthTables, PrivateAuthTableName, PublicUserField } from "../authTables";
 import type { ColumnBuilder, ColumnConfig } from "../builders/ColumnBuilder";
 import type { Schema, SchemaTables } from "../schema";
 import type { Table, TableShape } from "../table";
@@ -11,11 +11,44 @@ export type AnySchema = Schema<SchemaTables>;
 /** The app's tables plus the built-in auth tables (junction tables are runtime-only). */
 export type AllTables<S extends AnySchema> = S["tables"] & AuthTables;
 
+/** Type-only brand of {@link DbView}. */
+export interface DbViewBrand {
+  readonly "~dbView": true;
+}
+
 /**
- * Names of the tables of a schema, auth tables included (`"users" | "sessions" | ...`).
+ * Schema `S` as `ctx.db` sees it (the type of the runtime `dataModel`): no `sessions`, `accounts`,
+ * `verifications` tables, no relation reaching them, and only the public columns of `users`. Every
+ * type helper given a `DbView` answers for the view.
+ *
+ * @example
+ * type T = TableNames<DbView<typeof schema>>; // "projects" | "tasks" | "users" (no "sessions")
+ */
+export type DbView<S extends AnySchema> = S & DbViewBrand;
+
+/**
+ * Names of the tables of a schema, auth tables included (`"users" | "sessions" | ...`); of a
+ * {@link DbView}, without the private auth tables.
  * Synthesized junction tables are not listed: reach them through their `manyToMany` relation.
  */
-export type TableNames<S extends AnySchema> = keyof AllTables<S> & string;
+export type TableNames<S extends AnySchema> = S extends DbViewBrand
+  ? Exclude<keyof AllTables<S> & string, PrivateAuthTableName>
+  : keyof AllTables<S> & string;
+
+/** Built-in `users` columns that are not public: private to the auth layer (default-deny). */
+type PrivateUserColumns<Shape> = Exclude<
+  {
+    [K in keyof Shape & string]: [ConfigOf<Shape, K>] extends [never] ? never : K;
+  }[keyof Shape & string],
+  PublicUserField
+>;
+
+/** The `users` shape, without its private built-in columns in a {@link DbView}. */
+type UsersShape<S extends AnySchema, Shape> = S extends DbViewBrand
+  ? [PrivateUserColumns<Shape>] extends [never]
+    ? Shape
+    : Omit<Shape, PrivateUserColumns<Shape>>
+  : Shape;
 
 /**
  * The shape (fields → builders) of table `T`. Auth names resolve to the built-in definitions directly
@@ -24,7 +57,7 @@ export type TableNames<S extends AnySchema> = keyof AllTables<S> & string;
 export type ShapeOf<S extends AnySchema, T extends string> = T extends AuthTableName
   ? AuthTables[T] extends Table<infer Shape>
     ? T extends "users"
-      ? Shape & UserFieldShape<UserFieldsOf<S>>
+      ? UsersShape<S, Shape> & UserFieldShape<UserFieldsOf<S>>
       : Shape
     : never
   : T extends keyof S["tables"]

@@ -1,5 +1,6 @@
 import type { ColumnModel, JsonShape, TableModel } from "@appflare/schema";
 import type { SqlRow } from "./D1Executor";
+import { jsonDeeperThan, SQLITE_JSON_MAX_DEPTH } from "./jsonLimits";
 import type { SqlParam } from "./sql";
 
 /** A row in the TypeScript value space (Date, boolean, parsed JSON), keyed by field name. */
@@ -48,12 +49,41 @@ export function decodeValue(column: ColumnModel, value: unknown): unknown {
       return new Date(typeof value === "number" ? value : Number(value));
     case "json":
     case "enumArray": {
-      const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+      const parsed: unknown = typeof value === "string" ? parseStoredJson(column, value) : value;
       return column.json ? reviveJsonDates(column.json, parsed) : parsed;
     }
     default:
       return value;
   }
+}
+
+/**
+ * A stored JSON text, or `null` (logged) when it does not parse: ctx.db never writes such a value, but
+ * `ctx.$db` or raw SQL can, and one bad row must not turn every read that loads it into a 500. Nested
+ * reads agree: they embed such a value as NULL (`jsonValue`), and a where on it sees NULL (UNKNOWN).
+ *
+ * @example
+ * parseStoredJson(tagsColumn, '["a"]'); // ["a"]
+ * parseStoredJson(tagsColumn, "{oops"); // null, and a warning naming the column
+ */
+export function parseStoredJson(column: ColumnModel, text: string): unknown {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return unreadableJson(column, "it does not parse");
+  }
+  // Only text this long can nest past SQLite's limit; deeper documents are invalid to SQL (json_valid
+  // is 0), so top-level reads agree with nested ones and with where.
+  if (text.length > 2 * SQLITE_JSON_MAX_DEPTH && jsonDeeperThan(parsed, SQLITE_JSON_MAX_DEPTH)) {
+    return unreadableJson(column, `it nests deeper than ${SQLITE_JSON_MAX_DEPTH} levels`);
+  }
+  return parsed;
+}
+
+function unreadableJson(column: ColumnModel, why: string): null {
+  console.warn(`[appflare] column "${column.sqlName}" holds JSON SQLite cannot read (${why}); read as null`);
+  return null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AnySchema, SchemaModel, TableModel } from "@appflare/schema";
+import { type AnySchema, dataModel, type SchemaModel, type TableModel } from "@appflare/schema";
 import { InvalidQueryError } from "../errors/AppflareError";
 import type { DbRuntime } from "./DbRuntime";
 import { aggregate } from "./read/aggregate";
@@ -20,8 +20,9 @@ const RESERVED = new Set(["batch", "transaction"]);
 type Method = (args?: unknown) => unknown;
 
 /**
- * Builds `ctx.db` for one request: `ctx.db.<table>` for every table of the model (app, auth and
- * junction tables) with reads (`findMany`, `findFirst`, `iterate`, `count`, `sum`, `avg`, `min`, `max`,
+ * Builds `ctx.db` for one request: `ctx.db.<table>` for every table of the model's data view
+ * (`dataModel`: app, junction and `users` tables — never `sessions`, `accounts`, `verifications`, nor a
+ * private `users` column or a relation reaching them) with reads (`findMany`, `findFirst`, `iterate`, `count`, `sum`, `avg`, `min`, `max`,
  * `groupBy`) and writes (`insert`, `update`, `upsert`, `delete` — each ONE D1 batch), plus `batch` and
  * `transaction`. Table clients are created on first access.
  *
@@ -30,21 +31,24 @@ type Method = (args?: unknown) => unknown;
  * const [task] = await db.tasks.insert({ values: { title: "Ship", projectId } });
  */
 export function createDb<S extends AnySchema = AnySchema>(runtime: DbRuntime): Db<S> {
+  // Reads and write plans resolve every name in the view, so secrets have no name at all. Writes and
+  // transactions keep the runtime itself: transaction scopes and after-commit hooks are keyed by it.
+  const view: DbRuntime = { ...runtime, model: dataModel(runtime.model) };
   const clients = new Map<string, Record<string, Method>>();
   const client = (table: TableModel) => {
     let c = clients.get(table.name);
     if (c === undefined) {
-      c = { ...readMethods(runtime, table), ...writeMethods(runtime, table) };
+      c = { ...readMethods(view, table), ...writeMethods(runtime, table) };
       clients.set(table.name, c);
     }
     return c;
   };
   const db: Record<string, unknown> = {
-    batch: (build: (tx: unknown) => unknown) => runBatch(runtime, () => build(batchDb(runtime.model))),
+    batch: (build: (tx: unknown) => unknown) => runBatch(runtime, () => build(batchDb(view.model))),
     transaction: (body: (tx: unknown) => unknown) =>
-      runTransaction(runtime, (scope) => body(transactionDb(runtime, scope))),
+      runTransaction(runtime, (scope) => body(transactionDb(view, scope))),
   };
-  for (const table of tablesOf(runtime.model)) {
+  for (const table of tablesOf(view.model)) {
     Object.defineProperty(db, table.name, { enumerable: true, get: () => client(table) });
   }
   return db as Db<S>;

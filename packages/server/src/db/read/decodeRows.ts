@@ -1,5 +1,6 @@
 import type { ColumnModel } from "@appflare/schema";
 import type { TsRow } from "../codec";
+import { parseStoredJson } from "../codec";
 import type { SqlRow } from "../D1Executor";
 import { aggregateKey, columnKey, relationKey } from "./compileLevel";
 import { keyValue, type ReadCollector } from "./ReadCollector";
@@ -113,7 +114,8 @@ function columnDecoder(column: ColumnModel, nested: boolean): Decode {
     case "enumArray":
       return nested
         ? (v) => (v === undefined ? null : v)
-        : (v) => (v === null || v === undefined ? null : typeof v === "string" ? JSON.parse(v) : v);
+        : (v) =>
+            v === null || v === undefined ? null : typeof v === "string" ? parseStoredJson(column, v) : v;
     default:
       return (v) => (v === undefined ? null : v);
   }

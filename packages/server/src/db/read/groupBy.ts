@@ -4,6 +4,7 @@ import type { DbRuntime } from "../DbRuntime";
 import { ident, join, param, raw, type Sql, sql } from "../sql";
 import { compileWhere } from "../where/compileWhere";
 import { columnOf } from "../where/modelLookup";
+import { refusePrivateField } from "../where/refusePrivateField";
 import { columnRef } from "../where/sqlText";
 import { invalidQuery } from "../where/toInvalidQuery";
 import { whereClause } from "./compileLevel";
@@ -131,6 +132,7 @@ function readBy(table: TableModel, value: unknown, label: string): ColumnModel[]
   const known = Object.keys(table.columns);
   return names.map((name: unknown) => {
     if (typeof name !== "string" || !Object.hasOwn(table.columns, name)) {
+      if (typeof name === "string") refusePrivateField(table, name, `by of ${label}`);
       invalidQuery(
         `by of ${label}: ${describe(name)} is not a column of table "${table.name}"`,
         `Columns: ${known.join(", ")}.`,
@@ -173,6 +175,7 @@ function readTerm(
     const name = given.get("column");
     const column = by.find((c) => c.name === name);
     if (column === undefined) {
+      if (typeof name === "string") refusePrivateField(table, name, `orderBy of ${label}`);
       invalidQuery(
         `orderBy column ${describe(name)} of ${label} is not one of the by columns`,
         `Order groups by ${by.map((c) => c.name).join(", ")}, or by an aggregate.`,

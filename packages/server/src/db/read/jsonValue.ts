@@ -1,5 +1,6 @@
 import type { ColumnModel } from "@appflare/schema";
 import { type Sql, sql } from "../sql";
+import { parsableJson } from "../where/sqlText";
 
 /**
  * A column value as it must be embedded in `json_object(...)` so the JSON decodes back to exactly
@@ -7,7 +8,8 @@ import { type Sql, sql } from "../sql";
  * - REAL: SQLite renders doubles inside JSON with 15 significant digits (0.1 + 0.2 → 0.3), so reals
  *   are printed with 17 (`printf('%!.17g')`, which round-trips every double) and re-read as JSON
  *   numbers; NULL and ±Inf (which printf cannot spell as JSON) fall back to the plain value.
- * - JSON columns: `json(x)` so the document nests as JSON instead of as a string (NULL stays NULL).
+ * - JSON columns: `json(x)` so the document nests as JSON instead of as a string (NULL stays NULL; text
+ *   SQLite cannot parse, written around ctx.db, becomes NULL instead of failing the statement).
  * - everything else (integers, text, 0/1 booleans, epoch-ms dates) embeds as-is.
  *
  * @example
@@ -15,7 +17,7 @@ import { type Sql, sql } from "../sql";
  */
 export function jsonValue(column: ColumnModel, value: Sql): Sql {
   if (column.type === "real") return jsonReal(value);
-  if (column.type === "json" || column.type === "enumArray") return sql`json(${value})`;
+  if (column.type === "json" || column.type === "enumArray") return sql`json(${parsableJson(value)})`;
   return value;
 }
 

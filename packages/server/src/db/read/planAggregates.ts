@@ -1,4 +1,5 @@
 import type { ColumnModel, TableModel } from "@appflare/schema";
+import { refusePrivateField } from "../where/refusePrivateField";
 import { invalidQuery } from "../where/toInvalidQuery";
 import type { AggregatePlan } from "./ReadPlan";
 import { describe, isPlainObject } from "./readArgs";
@@ -54,6 +55,7 @@ export function aggregateColumns(
   for (const field of Object.keys(value)) {
     const column = Object.hasOwn(table.columns, field) ? table.columns[field] : undefined;
     if (column === undefined || !allowed.includes(column)) {
+      refusePrivateField(table, field, `${name} of ${label}`);
       const kind = numeric ? "numeric (int or real) " : "non-JSON ";
       invalidQuery(
         `${name}.${field} of ${label}: "${field}" is not a ${kind}column of table "${table.name}"`,

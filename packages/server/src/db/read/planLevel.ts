@@ -13,6 +13,7 @@ import {
 import { InvalidQueryError } from "../../errors/AppflareError";
 import type { QueryLimits } from "../DbRuntime";
 import { columnOf, tableOf } from "../where/modelLookup";
+import { refusePrivateField } from "../where/refusePrivateField";
 import { invalidQuery } from "../where/toInvalidQuery";
 import { planAggregates } from "./planAggregates";
 import type { LevelPlan, RelationPlan } from "./ReadPlan";
@@ -114,6 +115,7 @@ function planWith(table: TableModel, value: unknown, ctx: LevelContext): Relatio
     const entry = value[name];
     if (entry === undefined || entry === false) continue;
     if (!Object.hasOwn(table.relations, name)) {
+      refusePrivateField(table, name, `with of ${ctx.label}`);
       invalidQuery(
         `Unknown relation "${name}" in with of ${ctx.label} (table "${table.name}")`,
         relationNames.length > 0

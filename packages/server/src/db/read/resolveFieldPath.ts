@@ -1,6 +1,7 @@
 import type { ColumnModel, TableModel } from "@appflare/schema";
 import { ident, join, raw, type Sql, sql } from "../sql";
 import { columnOf, tableOf } from "../where/modelLookup";
+import { refusePrivateField } from "../where/refusePrivateField";
 import { columnRef } from "../where/sqlText";
 import { invalidQuery } from "../where/toInvalidQuery";
 import type { SqlScope } from "../where/WhereScope";
@@ -46,6 +47,7 @@ export function resolveFieldPath(
   for (const name of parts.slice(0, -1)) {
     const relation = Object.hasOwn(current.relations, name) ? current.relations[name] : undefined;
     if (relation === undefined || relation.kind !== "one") {
+      refusePrivateField(current, name, `field "${field}" of ${label}`);
       const ones = Object.values(current.relations)
         .filter((r) => r.kind === "one")
         .map((r) => r.name);
@@ -66,6 +68,7 @@ export function resolveFieldPath(
   const last = parts[parts.length - 1]!;
   const column = Object.hasOwn(current.columns, last) ? current.columns[last] : undefined;
   if (column === undefined || !accept(column)) {
+    refusePrivateField(current, last, `field "${field}" of ${label}`);
     const allowed = Object.values(current.columns)
       .filter(accept)
       .map((c) => c.name);

@@ -1,4 +1,4 @@
-import type { AnySchema, Row, TableNames } from "@appflare/schema";
+import type { AnySchema, DbView, Row, TableNames } from "@appflare/schema";
 import type { CommitHook } from "../write/transactionScope";
 import type { WriteHandle } from "../write/WriteHandle";
 import type { ReadMethods } from "./readTypes";
@@ -57,10 +57,13 @@ export type BatchResults<H extends readonly WriteHandle<unknown>[]> = {
 };
 
 /**
- * `ctx.db`: a client per table (app and auth tables; synthesized junction tables are reachable at run
- * time as `ctx.db.<junctionName>`, untyped), plus `batch` and `transaction`.
+ * `ctx.db`: a client per table of the schema's {@link DbView} (app tables and `users` with its public
+ * columns — never `sessions`, `accounts`, `verifications`; synthesized junction tables are reachable at
+ * run time as `ctx.db.<junctionName>`, untyped), plus `batch` and `transaction`.
  */
-export type Db<S extends AnySchema> = { readonly [T in TableNames<S>]: TableClient<S, T> } & {
+export type Db<S extends AnySchema> = DataDb<DbView<S>>;
+
+type DataDb<S extends AnySchema> = { readonly [T in TableNames<S>]: TableClient<S, T> } & {
   /**
    * Runs writes as ONE D1 batch: all commit or none does. Results come back in order.
    * @example

@@ -72,13 +72,29 @@ function comparison(subject: Sql, operator: keyof typeof COMPARISONS, operand: N
 /** Three-valued AND of boolean expressions; `[]` is TRUE. */
 export function andAll(parts: readonly Sql[]): Sql {
   if (parts.length === 0) return TRUE_SQL;
-  if (parts.length === 1) return group(parts[0]!);
-  return group(join(parts.map(group), " AND "));
+  return balanced(parts, " AND ");
 }
 
 /** Three-valued OR of boolean expressions; `[]` is FALSE. */
 export function orAll(parts: readonly Sql[]): Sql {
   if (parts.length === 0) return FALSE_SQL;
+  return balanced(parts, " OR ");
+}
+
+/** Up to this many terms are joined flat (`a OR b OR c OR d`); longer lists nest in halves. */
+const FLAT_TERMS = 4;
+
+/**
+ * Joins terms with AND/OR as a balanced tree: SQLite parses a flat chain of n terms as n nested
+ * binary nodes, and D1 refuses expressions deeper than ~100, so `or` with 100 branches would fail.
+ * Halving keeps the depth at about 2·log2(n). AND and OR are associative in three-valued logic too,
+ * so the result is the same.
+ */
+function balanced(parts: readonly Sql[], operator: " AND " | " OR "): Sql {
   if (parts.length === 1) return group(parts[0]!);
-  return group(join(parts.map(group), " OR "));
+  if (parts.length <= FLAT_TERMS) return group(join(parts.map(group), operator));
+  const middle = Math.ceil(parts.length / 2);
+  return group(
+    join([balanced(parts.slice(0, middle), operator), balanced(parts.slice(middle), operator)], operator),
+  );
 }

@@ -10,7 +10,7 @@ import { compileGeoWithin } from "./compileGeoWithin";
 import { compileJsonCondition } from "./compileJsonCondition";
 import { andAll, compileOperators, orAll } from "./compileOperators";
 import { compileRelationFilter } from "./compileRelationFilter";
-import { columnRef, group } from "./sqlText";
+import { columnRef, group, parsableJson } from "./sqlText";
 import type { SqlScope } from "./WhereScope";
 
 /**
@@ -43,7 +43,7 @@ export function compileWhere(scope: SqlScope, table: TableModel, alias: string, 
       const subject = columnRef(alias, column);
       parts.push(
         column.type === "json" || column.type === "enumArray"
-          ? compileJsonCondition(scope, subject, value as NormalizedJsonOperators)
+          ? compileJsonCondition(scope, parsableJson(subject), value as NormalizedJsonOperators)
           : compileOperators(scope, subject, value as NormalizedOperators, false),
       );
     } else if (Object.hasOwn(table.relations, key)) {

@@ -3,6 +3,7 @@ import { InvalidQueryError } from "../../errors/AppflareError";
 import { encodeValue } from "../codec";
 import { isWriteOperator } from "../operators";
 import type { SqlParam } from "../sql";
+import { refusePrivateField } from "../where/refusePrivateField";
 import { type Cell, type InsertNode, refCell, valueCell } from "./InsertNode";
 import { validateColumnValue } from "./validateColumnValue";
 
@@ -202,6 +203,7 @@ export function keyParam(target: TableModel, field: string, value: unknown, path
 }
 
 function unknownField(table: TableModel, key: string, path: string): InvalidQueryError {
+  refusePrivateField(table, key, `${path} of insert into "${table.name}"`);
   const relations = Object.keys(table.relations);
   return new InvalidQueryError(
     `Unknown field "${key}" in ${path} of insert into "${table.name}". Known fields: ${Object.keys(table.columns).join(", ")}` +

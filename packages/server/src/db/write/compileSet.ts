@@ -3,6 +3,7 @@ import { InvalidQueryError } from "../../errors/AppflareError";
 import { encodeValue } from "../codec";
 import { isWriteOperator, operatorKind, type WriteOperator } from "../operators";
 import { ident, param, raw, type Sql, sql } from "../sql";
+import { refusePrivateField } from "../where/refusePrivateField";
 import { describe, isPlainObject } from "./buildInsertGraph";
 import { validateColumnValue } from "./validateColumnValue";
 
@@ -43,6 +44,7 @@ export function compileSet(table: TableModel, set: unknown, operation: "update" 
     }
     const relation = Object.hasOwn(table.relations, key) ? table.relations[key] : undefined;
     if (relation === undefined) {
+      refusePrivateField(table, key, `set of ${operation} on "${table.name}"`);
       const relations = Object.keys(table.relations);
       throw new InvalidQueryError(
         `Unknown field "${key}" in set of ${operation} on "${table.name}". Known fields: ` +

@@ -1,9 +1,12 @@
+import { InvalidQueryError } from "../../errors/AppflareError";
 import { ExpectRowsError, ForeignKeyViolationError } from "../../errors/DbError";
 import type { SqlRow } from "../D1Executor";
 import type { DbRuntime } from "../DbRuntime";
 import { mapD1Error } from "../mapD1Error";
+import { MAX_BOUND_PARAMS } from "../sql";
 import type { WriteOutcome, WritePlan } from "../WritePlan";
 import { looksLikeCheckFailure, parseCheckFailure, withinExpected } from "./guardStatements";
+import { locateFailingWrite } from "./locateFailingWrite";
 
 /**
  * Runs plans as ONE D1 batch (one round trip, one implicit transaction), then turns each plan's
@@ -13,6 +16,7 @@ import { looksLikeCheckFailure, parseCheckFailure, withinExpected } from "./guar
  * `DbError` (see `mapD1Error`), anything else rethrown as is.
  */
 export async function executePlans(runtime: DbRuntime, plans: readonly WritePlan[]): Promise<WriteOutcome[]> {
+  for (const plan of plans) refuseOversizedStatements(plan);
   const statements = plans.flatMap((p) => p.statements);
   let results: SqlRow[][] = [];
   if (statements.length > 0) {
@@ -32,6 +36,22 @@ export async function executePlans(runtime: DbRuntime, plans: readonly WritePlan
     for (const event of outcome.events) runtime.events.push(event);
   }
   return outcomes;
+}
+
+/**
+ * Planners split rows and move long lists into one JSON parameter; what still binds more than D1's
+ * 100 parameters in one statement (a where with over 100 separate values) is the caller's to split,
+ * so it is a 400 before anything runs, not D1's "too many SQL variables" 500.
+ */
+function refuseOversizedStatements(plan: WritePlan): void {
+  for (const statement of plan.statements) {
+    if (statement.params.length > MAX_BOUND_PARAMS) {
+      throw new InvalidQueryError(
+        `A write to "${plan.table}" needs ${statement.params.length} bound parameters in one statement; D1 allows ${MAX_BOUND_PARAMS}. ` +
+          "Its where has too many separate values: match one field's values with in/nin (sent as one parameter), or split the write.",
+      );
+    }
+  }
 }
 
 async function explainBatchFailure(runtime: DbRuntime, plans: readonly WritePlan[], error: unknown) {
@@ -58,5 +78,19 @@ async function explainBatchFailure(runtime: DbRuntime, plans: readonly WritePlan
     );
     return new ExpectRowsError(guards[index]!.expected, actual(index));
   }
-  return mapD1Error(error, runtime.model, plans[0]?.table ?? "");
+  const mapped = mapD1Error(error, runtime.model, plans[0]?.table ?? "");
+  if (mapped instanceof ForeignKeyViolationError) {
+    // SQLite's FOREIGN KEY failure names no table: find the statement that failed.
+    const statements = plans.flatMap((p) => p.statements);
+    const table = await locateFailingWrite(runtime.executor, runtime.model, statements, isForeignKeyFailure);
+    if (table !== undefined) return new ForeignKeyViolationError(table);
+  }
+  return mapped;
+}
+
+function isForeignKeyFailure(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
+    if (/FOREIGN KEY constraint failed/.test(e.message)) return true;
+  }
+  return false;
 }

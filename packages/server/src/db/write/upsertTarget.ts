@@ -1,5 +1,6 @@
 import type { TableModel } from "@appflare/schema";
 import { InvalidQueryError } from "../../errors/AppflareError";
+import { refusePrivateField } from "../where/refusePrivateField";
 
 /**
  * The conflict target of an upsert as field names: `target` (a field or fields), by default the
@@ -23,6 +24,7 @@ export function upsertTarget(table: TableModel, target: unknown): string[] {
   }
   for (const field of fields) {
     if (!Object.hasOwn(table.columns, field)) {
+      refusePrivateField(table, field, `target of upsert on "${table.name}"`);
       throw new InvalidQueryError(
         `upsert on "${table.name}": target field "${field}" is not a column. Columns: ${Object.keys(table.columns).join(", ")}`,
       );

@@ -1,5 +1,6 @@
 import type { ColumnModel, JsonShape, TableModel } from "@appflare/schema";
 import { InvalidQueryError } from "../../errors/AppflareError";
+import { jsonLimitProblem } from "../jsonLimits";
 
 /**
  * Checks one non-null value given to a write against its column's type, so a wrong value is a 400
@@ -43,12 +44,14 @@ function columnProblem(column: ColumnModel, value: unknown): string | undefined 
         ? undefined
         : expected(`one of ${JSON.stringify(column.enumValues)}`, value);
     case "enumArray":
-      return Array.isArray(value) &&
-        value.every((x) => typeof x === "string" && column.enumValues?.includes(x))
-        ? undefined
-        : expected(`an array of ${JSON.stringify(column.enumValues)}`, value);
+      return (
+        jsonLimitProblem(value) ??
+        (Array.isArray(value) && value.every((x) => typeof x === "string" && column.enumValues?.includes(x))
+          ? undefined
+          : expected(`an array of ${JSON.stringify(column.enumValues)}`, value))
+      );
     case "json":
-      return column.json ? jsonProblem(column.json, value, "") : undefined;
+      return jsonLimitProblem(value) ?? (column.json ? jsonProblem(column.json, value, "") : undefined);
   }
 }
 

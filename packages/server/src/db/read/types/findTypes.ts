@@ -1,6 +1,7 @@
 import type {
   AnySchema,
   ColumnNames,
+  RefusePrivateRelations,
   RelationKind,
   RelationNames,
   RelationTarget,
@@ -70,7 +71,7 @@ export type WithInput<S extends AnySchema, T extends TableNames<S>> = {
     | (RelationKind<S, T, R> extends "one"
         ? WithOneEntry<S, RelationTarget<S, T, R>>
         : WithManyEntry<S, RelationTarget<S, T, R>>);
-};
+} & RefusePrivateRelations<S, T>;
 
 /** Arguments of `findMany`. `limit` defaults to 100 and may not exceed 1000 (both configurable). */
 export interface FindManyArgs<S extends AnySchema, T extends TableNames<S>> {

@@ -1,4 +1,11 @@
-import type { AnySchema, ColumnNames, RelationNames, RelationTarget, TableNames } from "@appflare/schema";
+import type {
+  AnySchema,
+  ColumnNames,
+  RefusePrivateRelations,
+  RelationNames,
+  RelationTarget,
+  TableNames,
+} from "@appflare/schema";
 import type { ColumnData, NumericColumns } from "./columnData";
 
 /** Operator keys also accepted with a `$` prefix (`$gte`, `$in`, `$regex`, …). */
@@ -142,4 +149,5 @@ export type WhereInput<S extends AnySchema, T extends TableNames<S>> = {
   readonly [K in ColumnNames<S, T>]?: FieldCondition<ColumnData<S, T, K>>;
 } & {
   readonly [R in RelationNames<S, T>]?: WhereInput<S, RelationTarget<S, T, R>>;
-} & Combinators<S, T>;
+} & RefusePrivateRelations<S, T> &
+  Combinators<S, T>;
