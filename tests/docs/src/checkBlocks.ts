@@ -32,19 +32,16 @@ function rewriteImports(code: string, fromDir: string): string {
 }
 
 /**
- * The source a block is checked as: a complete module (it imports something) as written, with app
- * imports pointed at the fixture app; a fragment (no import) after the `ctx` preamble.
+ * The source a block is checked as: the `ctx` preamble (so fragments can use a handler's `ctx`), then
+ * the block with its app imports (`../_generated/handlers`, `./schema`...) pointed at the fixture app.
  *
  * @example
  * blockSource({ code: "await ctx.db.tasks.count()", ... }, dir).prelude; // 2 lines of preamble
  */
 export function blockSource(block: DocBlock, fromDir: string): { text: string; prelude: number } {
-  if (/^\s*import\s/m.test(block.code)) {
-    return { text: `${rewriteImports(block.code, fromDir)}\nexport {};\n`, prelude: 0 };
-  }
   const preamble = relative(fromDir, join(here, "preamble"));
   const head = `import { ctx } from "${preamble.startsWith(".") ? preamble : `./${preamble}`}";\nvoid ctx;\n`;
-  return { text: `${head}${block.code}\nexport {};\n`, prelude: 2 };
+  return { text: `${head}${rewriteImports(block.code, fromDir)}\nexport {};\n`, prelude: 2 };
 }
 
 /**

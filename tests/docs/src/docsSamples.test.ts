@@ -73,8 +73,11 @@ describe("docs/", () => {
     return errors;
   };
 
-  it("type-checks every ts sample against the packages", () => {
+  it("checks most samples (opt-outs stay the exception)", () => {
     expect(checked.length).toBeGreaterThan(40);
+  });
+
+  it("type-checks every ts sample against the packages", () => {
     const real = run().filter((error) => !error.where.startsWith("docs/wrong.md"));
     expect(real.map((error) => `${error.where}: ${error.message}`)).toEqual([]);
   });
