@@ -9,7 +9,7 @@ import { REQUEST_ID_HEADER, requestIdFor } from "./requestId";
 
 /**
  * The middleware every route runs behind, plugins' included (installed before any plugin's `setup`):
- * the request id, CORS, cookie refreshes, and the api.md §3 error and 404 responses.
+ * the request id, CORS, cookie refreshes, and the error and 404 responses of docs/handlers.md.
  *
  * @example
  * const app = new Hono<AppEnv<Env>>();
