@@ -2,7 +2,8 @@ import { schema, table, v } from "@appflare/schema";
 
 /**
  * The sample app every docs/ code block is checked against: the schema of docs/schema.md, plus
- * `places` (geoWithin) and `orders` (JSON array conditions) for docs/data-api.md.
+ * `places` (geoWithin) and `orders` (JSON array conditions) for docs/data-api.md, and `notes` for
+ * docs/getting-started.md.
  */
 export default schema({
   projects: table(
@@ -49,5 +50,12 @@ export default schema({
       .notNull()
       .default([]),
     tags: v.array(v.string()).notNull().default([]),
+  }),
+  notes: table({
+    id: v.uuid(),
+    text: v.string().notNull(),
+    done: v.boolean().notNull().default(false),
+    createdAt: v.date().defaultNow(),
+    author: v.one("users", { nullable: true, onDelete: "set null" }),
   }),
 });
