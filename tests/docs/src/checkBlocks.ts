@@ -14,7 +14,7 @@ const appDir = join(here, "app");
 
 /** Where a sample's import of an app file (`../_generated/handlers`, `./schema`...) points in the fixture. */
 const APP_IMPORTS: [RegExp, string][] = [
-  [/^(?:\.\.?\/)+_generated\/([\w.]+)$/, "_generated/$1"],
+  [/^(?:\.\.?\/)+_generated\/([\w.]+)$/, "generated/$1"],
   [/^(?:\.\.?\/)+schema$/, "schema"],
   [/^(?:\.\.?\/)+appflare\.config$/, "appflare.config"],
 ];

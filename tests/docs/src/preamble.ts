@@ -1,4 +1,4 @@
-import type { AppflareContext } from "./app/_generated/handlers";
+import type { AppflareContext } from "./app/generated/handlers";
 
 /**
  * What every docs/ sample may use without importing it: the `ctx` of a handler of the sample app.
