@@ -1,6 +1,6 @@
 /**
  * The filter model against a TableModel built by the real DSL (`schema()`), not the hand-written
- * fixture: the api.md example schema, including the auth and junction tables it synthesizes.
+ * fixture: the docs/schema.md example schema, including the auth and junction tables it synthesizes.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -2,7 +2,7 @@ import { v } from "../builders/v";
 import { schema } from "../schema";
 import { table } from "../table";
 
-/** The schema of api.md §2, used by several tests. */
+/** The example schema of docs/schema.md, used by several tests. */
 export const apiExample = () =>
   schema({
     projects: table(

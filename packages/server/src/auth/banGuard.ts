@@ -3,7 +3,7 @@ import { isBanned } from "./isBanned";
 
 /**
  * Why this exists: Better Auth's `banUser` deletes the user's sessions, so the next call with one of
- * their tokens would look anonymous (401) rather than banned (api.md §3: 403 `banned`). When a session
+ * their tokens would look anonymous (401) rather than banned (docs/auth.md, "Bans": 403 `banned`). When a session
  * is deleted while its user is banned, this plugin leaves a "revoked by ban" marker in the
  * `verifications` table (keyed by a SHA-256 of the token, expiring with the session), and
  * {@link findBanRevocation} reads it back for a token that no longer has a session.

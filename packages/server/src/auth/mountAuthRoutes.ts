@@ -12,7 +12,7 @@ export type RevocationListener<Env> = (
 ) => void;
 
 /**
- * Mounts Better Auth at `GET,POST <basePath>/*` (api.md §5) on the Worker's Hono app. Nothing is
+ * Mounts Better Auth at `GET,POST <basePath>/*` (docs/auth.md) on the Worker's Hono app. Nothing is
  * mounted when auth is disabled, so those paths fall through to the app's 404. With `onRevoked`,
  * successful sign-outs, bans and session revocations are reported to it.
  *

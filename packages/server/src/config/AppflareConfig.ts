@@ -1,5 +1,5 @@
 /**
- * The input of `defineConfig` (api.md §1). Every key is optional; `resolveConfig` fills the defaults.
+ * The input of `defineConfig` (docs/getting-started.md). Every key is optional; `resolveConfig` fills the defaults.
  * Unknown keys are rejected at run time (and by TypeScript's excess-property check on literals).
  */
 export interface AppflareConfig {

@@ -93,7 +93,7 @@ describe("defineConfig", () => {
 });
 
 describe("resolveConfig", () => {
-  it("applies every api.md §1 default", () => {
+  it("applies every documented default (docs/getting-started.md)", () => {
     expect(resolveConfig({}, { packageName: "@acme/Todo_App" })).toEqual({
       name: "acme-todo-app",
       scanDir: "./src",

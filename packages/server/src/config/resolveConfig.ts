@@ -8,7 +8,7 @@ export interface ResolveConfigOptions {
 }
 
 /**
- * Validates a config (as `defineConfig` does) and applies every default of api.md §1.
+ * Validates a config (as `defineConfig` does) and applies every default (docs/getting-started.md).
  *
  * @example
  * const resolved = resolveConfig(config, { packageName: "@acme/todo" });

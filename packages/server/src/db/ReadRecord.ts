@@ -1,5 +1,5 @@
 /**
- * What one `ctx.db` read touched, recorded for the realtime layer (architecture.md "What a read records").
+ * What one `ctx.db` read touched, recorded for the realtime layer (src/db/read/README.md, "What a read records").
  * `where` is the normalized where (`normalizeWhere` from @appflare/schema), or `null` for "any row of the
  * table" (relation EXISTS filters, unkeyed loads). `{ unknown: true }` means a raw `ctx.$db` access: every
  * mutation re-runs the query.

@@ -9,7 +9,7 @@ import {
 
 /**
  * Turns a D1/SQLite constraint error into the matching {@link DbError} with TS table and field names
- * (api.md §3 response table). Anything else is returned unchanged, for the caller to rethrow: the HTTP
+ * (docs/data-api.md). Anything else is returned unchanged, for the caller to rethrow: the HTTP
  * layer turns unknown errors into a 500 that reveals nothing.
  *
  * D1 reports constraint failures as text, e.g.

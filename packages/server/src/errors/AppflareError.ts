@@ -3,7 +3,7 @@ export type ErrorBody = { message: string; code?: string } & Record<string, unkn
 
 /**
  * Base of every error the runtime turns into an HTTP response. `status` and `body` are exactly what the
- * client receives (api.md §3 response table); anything that is not an `AppflareError` becomes a 500
+ * client receives (docs/handlers.md); anything that is not an `AppflareError` becomes a 500
  * `{ code: "internal" }` with no detail.
  */
 export class AppflareError extends Error {

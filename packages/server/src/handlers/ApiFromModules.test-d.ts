@@ -9,7 +9,7 @@ import type { Jsonify, JsonResult } from "./Jsonify";
 type Api = ApiFromModules<typeof modules>;
 
 describe("HandlerNameOf", () => {
-  it("follows the api.md §3 naming rules", () => {
+  it("follows the naming rules of docs/handlers.md", () => {
     expectTypeOf<HandlerNameOf<"blog/posts", "list">>().toEqualTypeOf<"blog/posts/list">();
     expectTypeOf<HandlerNameOf<"blog/posts.ts", "list">>().toEqualTypeOf<"blog/posts/list">();
     expectTypeOf<HandlerNameOf<"queries/tasks", "list">>().toEqualTypeOf<"tasks/list">();

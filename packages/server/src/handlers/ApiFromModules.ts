@@ -33,7 +33,7 @@ export type MutationRoute<Name extends string, D> = D extends {
   : never;
 
 /**
- * Every handler of `typeof modules`, keyed by its name (api.md §3 naming, computed at the type level:
+ * Every handler of `typeof modules`, keyed by its name (docs/handlers.md naming, computed at the type level:
  * leading kind folder dropped, `index` stands for its folder).
  */
 export type HandlerMap<M> = {

@@ -22,7 +22,7 @@ export interface SessionRecord {
 
 /** Fields every handler context has, whatever started it (request, queue message or cron). */
 export interface BaseContext<S extends AnySchema, Env> {
-  /** The typed data API (api.md §4). */
+  /** The typed data API (docs/data-api.md). */
   readonly db: Db<S>;
   /**
    * Raw Drizzle D1 instance: bypasses defaults, JSON handling and realtime (its writes publish no

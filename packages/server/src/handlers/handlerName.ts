@@ -4,7 +4,7 @@ const KIND_FOLDERS = new Set(["queries", "mutations", "schedulers", "crons"]);
 const EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
 
 /**
- * The name of a handler (api.md §3): the module path under scanDir without extension, `/`-joined,
+ * The name of a handler (docs/handlers.md, "Names"): the module path under scanDir without extension, `/`-joined,
  * plus the export name. A leading `queries/`, `mutations/`, `schedulers/` or `crons/` folder is
  * dropped and an `index` module stands for its folder. The name is the route
  * (`GET /queries/<name>`), the client path, the realtime `queryName` and the scheduler task name.

@@ -68,7 +68,7 @@ export interface CallResult {
 }
 
 /**
- * Runs handlers: the part of the request path after routing (api.md architecture "Request path"):
+ * Runs handlers: the part of the request path after routing (docs/handlers.md):
  * parse args → `authRequired` / ban check → middleware → handler, with a fresh `ctx.db` runtime per
  * call, and committed mutation events handed to `hooks.onMutationEvents`.
  */

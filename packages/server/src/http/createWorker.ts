@@ -28,7 +28,7 @@ import type { WorkerHooks } from "./WorkerHooks";
 /**
  * Builds the Appflare Worker: a Hono app serving `GET /queries/<name>`, `POST /mutations/<name>`,
  * Better Auth at `config.auth.basePath`, the storage routes (when `config.storage` is set) and
- * `GET /openapi.json`, with request ids, CORS, body limits and the api.md §3 error responses, plus the
+ * `GET /openapi.json`, with request ids, CORS, body limits and the error responses of docs/handlers.md, plus the
  * Queues (`scheduler`) and cron (`scheduled`) entry points. Handler contexts get `ctx.auth`,
  * `ctx.scheduler` (and `ctx.job` in tasks) and `ctx.storage`. `plugins` (realtime, dashboard) are set
  * up after the core layers and before the core routes. The generated `<outDir>/worker.ts` is a call to this.

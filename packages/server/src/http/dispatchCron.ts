@@ -5,7 +5,7 @@ import type { HandlerEngine } from "./HandlerEngine";
 type CronDefinition = Extract<AnyHandlerDefinition, { kind: "cron" }>;
 
 /**
- * `worker.scheduled`: runs every cron handler that lists the fired expression (api.md §3),
+ * `worker.scheduled`: runs every cron handler that lists the fired expression (docs/jobs-and-cron.md),
  * concurrently. A failure is logged with the handler name and does not stop the others; once all
  * have settled, failures are re-thrown as one `AggregateError` naming the failed handlers, so
  * Cloudflare records the run as failed. An expression no handler lists (a trigger left in

@@ -4,7 +4,7 @@ import { MethodNotAllowedError } from "../errors/MethodNotAllowedError";
 import { REQUEST_ID_HEADER } from "./requestId";
 
 /**
- * The response for an error thrown while serving a request (api.md §3 table). An `AppflareError`
+ * The response for an error thrown while serving a request (docs/handlers.md). An `AppflareError`
  * becomes its own status and body. Anything else is a 500 `{ code: "internal", message: "Internal
  * error", requestId }` that reveals nothing (no stack, SQL or D1 message); the real error is logged
  * with the request id so the two can be matched.

@@ -25,7 +25,7 @@ export interface HandlerRoutesSetup<Env extends object> {
 }
 
 /**
- * Mounts `GET /queries/<name>` and `POST /mutations/<name>` (api.md §5). A known name called with the
+ * Mounts `GET /queries/<name>` and `POST /mutations/<name>` (docs/handlers.md). A known name called with the
  * wrong method answers 405 `method_not_allowed` with an `Allow` header; an unknown name is 404.
  */
 export function mountHandlerRoutes<Env extends object>(

@@ -11,8 +11,8 @@ import { REQUEST_ID_HEADER, requestIdFor } from "./requestId";
 
 /**
  * The middleware every route runs behind, plugins' included (installed before any plugin's `setup`):
- * the request id, CORS, cookie refreshes, the body limit, and the api.md §3 error and 404 responses
- * (a thrown non-`Error` included).
+ * the request id, CORS, cookie refreshes, the body limit, and the error and 404 responses of
+ * docs/handlers.md (a thrown non-`Error` included).
  *
  * @example
  * const app = new Hono<AppEnv<Env>>();

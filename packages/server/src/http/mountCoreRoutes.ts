@@ -26,7 +26,7 @@ export interface CoreRoutesSetup<Env extends object> {
 }
 
 /**
- * Mounts the core routes (api.md §5): queries and mutations, Better Auth at `config.auth.basePath`,
+ * Mounts the core routes (docs/handlers.md): queries and mutations, Better Auth at `config.auth.basePath`,
  * the storage routes when `config.storage` is set, and `GET /openapi.json`.
  *
  * @example

@@ -34,7 +34,7 @@ export interface StorageRoutesOptions<E extends HonoEnv> {
 }
 
 /**
- * The storage HTTP routes (api.md §5) as a Hono sub-app, to mount with `app.route("/", ...)`:
+ * The storage HTTP routes (docs/storage.md) as a Hono sub-app, to mount with `app.route("/", ...)`:
  * - `PUT /storage/object?path=` — raw body streamed into R2 (`Content-Type` kept, `x-appflare-meta-*`
  *   headers as custom metadata) → 200 `{ path, size, etag, uploaded, contentType }`;
  * - `GET|HEAD /storage/object?path=[&download=name]` — the object, with `Range` (206/416), ETag,

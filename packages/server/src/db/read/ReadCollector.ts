@@ -13,7 +13,7 @@ export interface RelationSeen {
 
 /**
  * Accumulates, while rows are decoded, the keys that scope each `with` load's read record
- * (architecture.md "What a read records"): per relation plan, the parent keys it joined on and,
+ * (src/db/read/README.md, "What a read records"): per relation plan, the parent keys it joined on and,
  * for manyToMany, the target keys it loaded.
  *
  * @example

@@ -11,7 +11,7 @@ import type { LevelPlan } from "./ReadPlan";
 
 /**
  * Appends the read records of the `with` loads of a level (recursively), keyed by the rows they
- * joined (architecture.md "What a read records"):
+ * joined (src/db/read/README.md, "What a read records"):
  * - one / many: `{ target, where: { targetField: { in: parentKeys } } }` AND the entry's where;
  * - manyToMany: the junction keyed by parent keys, plus the target keyed by the loaded target keys
  *   when every linked row was loaded (no where, no cut by limit/offset), else by the entry's where

@@ -198,7 +198,7 @@ describe("ReadMethods", () => {
     expectTypeOf<G>().toEqualTypeOf<{ itemId: number; _count: { writtenAt: number } }>();
   });
 
-  it("FindManyArgs and WithInput accept the api.md shapes", () => {
+  it("FindManyArgs and WithInput accept the shapes of docs/data-api.md", () => {
     expectTypeOf<{
       where: { active: true };
       with: {

@@ -1,5 +1,5 @@
 /**
- * Public types of the read side of `ctx.db` (api.md §4): the where language, read arguments, result
+ * Public types of the read side of `ctx.db` (docs/data-api.md): the where language, read arguments, result
  * rows inferred from `columns` / `with`, aggregates and groupBy — all derived from the schema value.
  */
 export type {

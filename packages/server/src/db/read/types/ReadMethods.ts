@@ -15,7 +15,7 @@ import type { FindResult } from "./resultTypes";
 export type Strict<A, Shape> = A & { readonly [K in Exclude<keyof A, keyof Shape>]: never };
 
 /**
- * The reads of `ctx.db.<table>` (api.md §4), typed from the schema: arguments are checked per
+ * The reads of `ctx.db.<table>` (docs/data-api.md), typed from the schema: arguments are checked per
  * column and relation, and results follow `columns` and `with`.
  *
  * @example

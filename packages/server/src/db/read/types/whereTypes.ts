@@ -132,7 +132,7 @@ type Combinators<S extends AnySchema, T extends TableNames<S>> = WithAliases<{
 }>;
 
 /**
- * The `where` of table `T` (api.md §4): column conditions typed by the column, relation filters
+ * The `where` of table `T` (docs/data-api.md): column conditions typed by the column, relation filters
  * (EXISTS over the relation's target, nested freely), `and` / `or` / `not`, `geoWithin`, and the
  * `$`-prefixed aliases of every operator. All keys are AND-ed.
  *
