@@ -10,7 +10,7 @@ import { applyD1Migrations, env } from "cloudflare:test";
 import { dataModel, getSchemaModel, PUBLIC_USER_FIELDS, type SchemaModel } from "@appflare/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as z from "zod";
-import schema from "../../../../apps/example/schema";
+import schema from "../boardSchema";
 import { createDb } from "../../src/db/createDb";
 import { countingExecutor, d1Executor } from "../../src/db/D1Executor";
 import type { DbRuntime } from "../../src/db/DbRuntime";

@@ -1,6 +1,6 @@
 import type { DbView, PublicUserField, RelationNames, Row, TableNames } from "@appflare/schema";
 import { describe, expectTypeOf, it } from "vitest";
-import type example from "../../../../../apps/example/schema";
+import type example from "../../../test/boardSchema";
 import type { FindManyArgs, WhereInput } from "./readTypes";
 import type { Db } from "./TableClient";
 
