@@ -60,7 +60,8 @@ const PROBED = new Set(["then", "toJSON", "$$typeof", "asymmetricMatch", "nodeTy
 function guardUnknownTables(db: Record<string, unknown>, model: SchemaModel): Record<string, unknown> {
   return new Proxy(db, {
     get(target, key, receiver) {
-      if (typeof key !== "string" || key in target || PROBED.has(key)) return Reflect.get(target, key, receiver);
+      if (typeof key !== "string" || key in target || PROBED.has(key))
+        return Reflect.get(target, key, receiver);
       const known = Object.keys(model.tables).sort().join(", ");
       throw new TypeError(
         `ctx.db.${key}: the schema has no table "${key}" (tables: ${known}). Add it to schema.ts, or fix the name.`,
