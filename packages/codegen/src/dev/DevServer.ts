@@ -146,8 +146,9 @@ export class DevServer {
     const host = spawn(process.execPath, [script], {
       cwd: root,
       env,
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      stdio: ["ignore", "pipe", "inherit", "ipc"],
     });
+    host.stdout?.pipe(hostOutputFilter()).pipe(process.stdout, { end: false });
     this.host = host;
     host.on("message", (message: DevHostMessage) => {
       if (message.type === "failed") {
