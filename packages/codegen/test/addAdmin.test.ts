@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { toolBin } from "../src/tools/toolBin";
 import { copyFixture } from "./support/copyFixture";
+import { d1Query } from "./support/d1Query";
 import { runCliProcess } from "./support/runCliProcess";
 
 // The app's own auth options must be the ones add-admin runs: a PBKDF2 hash (a recognisable stored
@@ -22,16 +21,7 @@ export default defineConfig({
 });
 `;
 
-/** Rows of a read-only query against the app's local D1, through wrangler like a user would. */
-function query<T>(dir: string, sql: string): T[] {
-  const result = spawnSync(
-    process.execPath,
-    [toolBin(dir, "wrangler", "wrangler"), "d1", "execute", "DB", "--local", "--json", "--command", sql],
-    { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "1", NO_COLOR: "1" }, timeout: 120_000 },
-  );
-  if (result.status !== 0) throw new Error(`wrangler d1 execute failed:\n${result.stdout}\n${result.stderr}`);
-  return (JSON.parse(result.stdout) as { results: T[] }[])[0]?.results ?? [];
-}
+const query = d1Query;
 
 const count = (dir: string, table: string) =>
   query<{ n: number }>(dir, `SELECT count(*) AS n FROM ${table}`)[0]?.n ?? -1;

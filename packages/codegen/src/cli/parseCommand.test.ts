@@ -13,9 +13,21 @@ describe("parseCommand", () => {
       command: "migrate",
       target: "remote",
       name: "init",
+      renames: [],
+      allowDataLoss: false,
       config: undefined,
     });
     expect(parseCommand(["migrate"])).toMatchObject({ target: "local" });
+    expect(
+      parseCommand([
+        "migrate",
+        "--rename",
+        "books.author=writer",
+        "--rename",
+        "authors=writers",
+        "--allow-data-loss",
+      ]),
+    ).toMatchObject({ renames: ["books.author=writer", "authors=writers"], allowDataLoss: true });
     expect(parseCommand(["dev", "--no-wrangler", "--", "--port", "9000"])).toEqual({
       command: "dev",
       wrangler: false,

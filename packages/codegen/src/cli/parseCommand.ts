@@ -17,6 +17,8 @@ export type ParsedCommand =
       readonly command: "migrate";
       readonly target: "local" | "remote";
       readonly name: string | undefined;
+      readonly renames: string[];
+      readonly allowDataLoss: boolean;
       readonly config: string | undefined;
     }
   | {
@@ -98,6 +100,8 @@ export function parseCommand(
         local: { type: "boolean" },
         remote: { type: "boolean" },
         name: { type: "string" },
+        rename: { type: "string", multiple: true },
+        "allow-data-loss": { type: "boolean" },
       } as const;
       const { values, positionals } = guard(command, () =>
         parseArgs({ args: rest, options, allowPositionals: true, strict: true }),
@@ -110,6 +114,8 @@ export function parseCommand(
         command,
         target: values.remote ? "remote" : "local",
         name: values.name,
+        renames: values.rename ?? [],
+        allowDataLoss: values["allow-data-loss"] ?? false,
         config: values.config,
       };
     }

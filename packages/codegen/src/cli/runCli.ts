@@ -47,7 +47,12 @@ export async function runCli(
         await dev(context(parsed.config), { wrangler: parsed.wrangler, wranglerArgs: parsed.wranglerArgs });
         return 0;
       case "migrate":
-        await migrate(context(parsed.config), { target: parsed.target, name: parsed.name });
+        await migrate(context(parsed.config), {
+          target: parsed.target,
+          name: parsed.name,
+          renames: parsed.renames,
+          allowDataLoss: parsed.allowDataLoss,
+        });
         return 0;
       case "add-admin":
         await addAdmin(context(parsed.config), {

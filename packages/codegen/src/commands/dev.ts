@@ -1,14 +1,13 @@
-import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { AppflareBuilder } from "../build/AppflareBuilder";
 import type { BuildReport } from "../build/BuildReport";
+import { DevServer } from "../dev/DevServer";
+import { parseServeArgs } from "../dev/parseServeArgs";
 import { CliError } from "../errors/CliError";
 import { formatCliError } from "../errors/formatCliError";
 import { isInside } from "../project/isInside";
-import { findConfigFile } from "../project/ProjectPaths";
-import { startTool, stopChild } from "../tools/runTool";
-import { toolBin } from "../tools/toolBin";
+import { cacheDirOf, findConfigFile } from "../project/ProjectPaths";
 import { watchFiles } from "../watch/watchFiles";
 import type { CommandContext } from "./CommandContext";
 import { applyMigrations } from "./migrate";
@@ -17,18 +16,20 @@ import { schemaFingerprintStore } from "./schemaFingerprintStore";
 
 /** Options of `appflare dev`. */
 export interface DevOptions {
-  /** Run `wrangler dev` alongside (default); off, only the generated files are kept up to date. */
+  /** Serve the Worker (default); off, only the generated files are kept up to date. */
   readonly wrangler: boolean;
-  /** Extra arguments for `wrangler dev` (`appflare dev -- --port 8788`). */
+  /** `appflare dev -- --port 8788 --ip 0.0.0.0 --persist-to dir`. */
   readonly wranglerArgs: readonly string[];
   /** Stops the session (tests); SIGINT/SIGTERM also stop it. */
   readonly signal?: AbortSignal;
 }
 
 /**
- * `appflare dev`: builds, applies local migrations when the schema changed, runs `wrangler dev`
- * (workerd with local D1/R2/Durable Objects/Queues), and regenerates only what a file change affects.
- * Errors are printed and the session keeps watching, so fixing the file recovers.
+ * `appflare dev`: builds, applies local migrations when the schema changed, serves the Worker with
+ * wrangler's dev server (workerd with local D1/R2/Durable Objects/Queues) and regenerates only what a
+ * file change affects. The Worker reloads only after a build that succeeded and, for a schema change,
+ * after its migration is applied: a broken save is printed with `file:line` while the last good
+ * Worker keeps serving, and fixing the file recovers.
  *
  * @example
  * await dev({ cwd: "/app", log, configPath: undefined }, { wrangler: true, wranglerArgs: [] });
@@ -36,11 +37,23 @@ export interface DevOptions {
 export async function dev(context: CommandContext, options: DevOptions): Promise<void> {
   const { log, cwd } = context;
   const configFile = findConfigFile(cwd, context.configPath);
+  const serve = parseServeArgs(options.wranglerArgs);
   log.info(`appflare dev  ${log.path(configFile)}`);
+  const root = dirname(configFile);
   const builder = new AppflareBuilder(configFile);
-  let wrangler: ChildProcess | undefined;
+  const server = options.wrangler
+    ? new DevServer({
+        root,
+        wranglerFile: join(root, "wrangler.json"),
+        cacheDir: cacheDirOf(root),
+        ip: serve.ip,
+        port: serve.port,
+        persist: serve.persist && resolve(cwd, serve.persist),
+        log,
+      })
+    : undefined;
   let stopped = false;
-  // Aborted on stop: a running drizzle-kit / wrangler migration is killed rather than awaited.
+  // Aborted on stop: a running wrangler migration is killed rather than awaited.
   const stopping = new AbortController();
   let finish: () => void = () => {};
   const done = new Promise<void>((resolve) => {
@@ -48,69 +61,52 @@ export async function dev(context: CommandContext, options: DevOptions): Promise
   });
 
   // A long-running session reports every failure and keeps watching: fixing the file recovers.
+  let lastError = "";
   const attempt = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof CliError) log.error(formatCliError(error, cwd));
-      else log.error(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+      if (stopped) return undefined;
+      lastError =
+        error instanceof CliError
+          ? formatCliError(error, cwd)
+          : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      log.error(lastError);
       return undefined;
     }
   };
 
-  const migrateIfSchemaChanged = async (report: BuildReport) => {
+  /** Migrates when the schema changed since the last applied migration; `false` when that failed. */
+  const migrateIfSchemaChanged = async (report: BuildReport): Promise<boolean> => {
     const store = schemaFingerprintStore(report.paths.cacheDir, report.config.database.binding);
-    const localState = join(report.paths.root, ".wrangler", "state");
-    const current = store.hash(report.schema.fingerprint);
-    if (stopped || (store.read() === current && existsSync(localState))) return;
-    await attempt(async () => {
-      try {
-        await applyMigrations(report, { target: "local", signal: stopping.signal }, log);
-        store.write(report.schema.fingerprint);
-      } catch (error) {
-        // A migration killed because the session is stopping is not an error worth printing.
-        if (!stopped) throw error;
-      }
+    const localState = serve.persist
+      ? resolve(cwd, serve.persist)
+      : join(report.paths.root, ".wrangler", "state");
+    if (store.read() === store.hash(report.schema.fingerprint) && existsSync(localState)) return true;
+    const migrated = await attempt(async () => {
+      await applyMigrations(report, { target: "local", signal: stopping.signal, interactive: false }, log);
+      store.write(report.schema.fingerprint);
+      return true;
     });
+    return migrated === true;
   };
 
-  // Migrations (drizzle-kit + wrangler: seconds) run beside the regeneration queue, never in it, so
-  // edits keep regenerating meanwhile; schema changes arriving during a run coalesce into one more run.
-  let migrating: Promise<void> | undefined;
-  let latest: BuildReport | undefined;
-  const scheduleMigration = (report: BuildReport): Promise<void> => {
-    latest = report;
-    migrating ??= (async () => {
-      while (latest) {
-        const next = latest;
-        latest = undefined;
-        await migrateIfSchemaChanged(next);
-      }
-      migrating = undefined;
-    })();
-    return migrating;
-  };
-
-  const startWrangler = (report: BuildReport) => {
-    if (!options.wrangler || wrangler || stopped) return;
-    const bin = toolBin(report.paths.root, "wrangler", "wrangler");
-    log.info(`  wrangler   dev ${options.wranglerArgs.join(" ")}`.trimEnd());
-    wrangler = startTool(bin, ["dev", ...options.wranglerArgs], { cwd: report.paths.root, stdio: "inherit" });
-    wrangler.on("exit", (code) => {
-      wrangler = undefined;
-      if (!stopped) {
-        log.info(`wrangler dev exited${code === null ? "" : ` with code ${code}`}; stopping appflare dev`);
-        void stop();
-      }
-    });
+  /** After a good build: migrate, then (and only then) let the Worker see the new files. */
+  const publish = async (report: BuildReport, schemaChanged: boolean) => {
+    if (schemaChanged && !(await migrateIfSchemaChanged(report))) {
+      log.info("  worker     not reloaded: it keeps the previous schema until the migration goes through");
+      await server?.showError(lastError);
+      return;
+    }
+    if (!stopped) await attempt(async () => server?.reload());
   };
 
   const first = await attempt(() => builder.build());
   if (first) {
     printReport(log, first);
-    // The local database is migrated before wrangler dev serves requests against it.
-    await scheduleMigration(first);
-    startWrangler(first);
+    await publish(first, true);
+  } else {
+    await server?.showError(lastError);
   }
 
   let queue = Promise.resolve();
@@ -119,20 +115,22 @@ export async function dev(context: CommandContext, options: DevOptions): Promise
       if (stopped) return;
       const report = await attempt(() => builder.rebuild(files));
       watch.setTargets(builder.watchTargets());
-      if (!report) return;
+      if (report === undefined) {
+        await server?.showError(lastError);
+        return;
+      }
+      if (report === null) return;
       const what = files.map((f) => log.path(f)).join(", ");
       const wrote =
-        report.written.length > 0 ? report.written.map((f) => log.path(f)).join(", ") : "nothing changed";
+        report.written.length > 0
+          ? report.written.map((f) => log.path(f)).join(", ")
+          : report.schemaReloaded
+            ? "schema reloaded"
+            : "nothing changed";
       log.step("change", `${what} → ${wrote}`, report.totalMs);
-      if (report.schemaReloaded) {
-        const migrated = scheduleMigration(report);
-        // Before wrangler dev first starts (the first build had failed), its database must be ready.
-        if (options.wrangler && !wrangler) await migrated;
-      }
-      startWrangler(report);
+      await publish(report, report.schemaReloaded);
     });
   };
-  const root = dirname(builder.configFile);
   const internal = (file: string) =>
     isInside(join(root, "node_modules"), file) ||
     isInside(join(root, ".wrangler"), file) ||
@@ -146,10 +144,9 @@ export async function dev(context: CommandContext, options: DevOptions): Promise
     if (stopped) return;
     stopped = true;
     stopping.abort();
-    if (wrangler) stopChild(wrangler);
     await watch.close();
     await queue;
-    await migrating;
+    await server?.stop();
     await builder.close();
     finish();
   }

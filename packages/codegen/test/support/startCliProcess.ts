@@ -12,10 +12,14 @@ export interface RunningCli {
 }
 
 /** Starts the bundled CLI in `cwd`. */
-export function startCliProcess(args: readonly string[], cwd: string): RunningCli {
+export function startCliProcess(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): RunningCli {
   const child = spawn(process.execPath, [cliBundle, ...args], {
     cwd,
-    env: { ...process.env, NO_COLOR: "1" },
+    env: { ...process.env, NO_COLOR: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let text = "";

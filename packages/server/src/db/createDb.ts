@@ -51,7 +51,27 @@ export function createDb<S extends AnySchema = AnySchema>(runtime: DbRuntime): D
   for (const table of tablesOf(view.model)) {
     Object.defineProperty(db, table.name, { enumerable: true, get: () => client(table) });
   }
-  return db as Db<S>;
+  return guardUnknownTables(db, runtime.model) as Db<S>;
+}
+
+/** Keys runtimes and libraries probe on any object (await, JSON, test matchers): never a typo. */
+const PROBED = new Set(["then", "toJSON", "$$typeof", "asymmetricMatch", "nodeType", "inspect"]);
+
+/**
+ * `ctx.db.<typo>` fails right there, naming the known tables, instead of a later "Cannot read
+ * properties of undefined (reading 'findMany')".
+ */
+function guardUnknownTables(db: Record<string, unknown>, model: SchemaModel): Record<string, unknown> {
+  return new Proxy(db, {
+    get(target, key, receiver) {
+      if (typeof key !== "string" || key in target || PROBED.has(key))
+        return Reflect.get(target, key, receiver);
+      const known = Object.keys(model.tables).sort().join(", ");
+      throw new TypeError(
+        `ctx.db.${key}: the schema has no table "${key}" (tables: ${known}). Add it to schema.ts, or fix the name.`,
+      );
+    },
+  });
 }
 
 function tablesOf(model: SchemaModel): TableModel[] {

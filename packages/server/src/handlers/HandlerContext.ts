@@ -58,6 +58,15 @@ export type HandlerContext<S extends AnySchema, Env, Ext extends object = {}> = 
   Ext
 >;
 
+/**
+ * `ctx` of a handler declared with `authRequired: true`: the runtime answers 401 before the middleware
+ * and the handler run when nobody is signed in, so `user` and `session` are never `null` there.
+ */
+export type AuthedContext<Ctx> = Ctx & {
+  readonly user: NonNullable<Ctx extends { readonly user: infer U } ? U : never>;
+  readonly session: NonNullable<Ctx extends { readonly session: infer T } ? T : never>;
+};
+
 /** `ctx` of scheduler and cron handlers: no request, and `user`/`session` are always `null`. */
 export type JobContext<S extends AnySchema, Env, Ext extends object = {}> = Extend<
   BaseContext<S, Env> & { readonly user: null; readonly session: null },

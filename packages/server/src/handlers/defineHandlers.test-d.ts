@@ -97,4 +97,60 @@ describe("defineHandlers context types", () => {
       handler: (_ctx, args) => args.n.toUpperCase(),
     });
   });
+
+  it("authRequired: true narrows ctx.user and ctx.session to non-null in the middleware and handler", () => {
+    query({
+      authRequired: true,
+      middleware: (ctx) => {
+        expectTypeOf(ctx.user).toEqualTypeOf<SessionUser>();
+        expectTypeOf(ctx.session).toEqualTypeOf<SessionRecord>();
+      },
+      handler: (ctx) => {
+        expectTypeOf(ctx.user).toEqualTypeOf<SessionUser>();
+        expectTypeOf(ctx.user.id).toEqualTypeOf<string>();
+        expectTypeOf(ctx.request).toEqualTypeOf<Request>();
+        return ctx.user.id;
+      },
+    });
+    const add = mutation({
+      authRequired: true,
+      args: { title: z.string() },
+      handler: (ctx, args) => {
+        expectTypeOf(args).toEqualTypeOf<{ title: string }>();
+        expectTypeOf(ctx.session.userId).toEqualTypeOf<string>();
+        return { by: ctx.user.id };
+      },
+    });
+    expectTypeOf(add.handler).returns.toEqualTypeOf<{ by: string }>();
+  });
+
+  it("without authRequired (or with false), ctx.user stays nullable", () => {
+    query({
+      authRequired: false,
+      handler: (ctx) => {
+        expectTypeOf(ctx.user).toEqualTypeOf<SessionUser | null>();
+        // @ts-expect-error possibly null
+        return ctx.user.id;
+      },
+    });
+    mutation({
+      handler: (ctx) => {
+        expectTypeOf(ctx.session).toEqualTypeOf<SessionRecord | null>();
+      },
+    });
+  });
+
+  it("authRequired: true narrows an extension's refined user type too", () => {
+    interface AuthUser extends SessionUser {
+      email: string;
+    }
+    const ext = defineHandlers<typeof schema, Env, { user: AuthUser | null }>();
+    ext.query({
+      authRequired: true,
+      handler: (ctx) => {
+        expectTypeOf(ctx.user).toEqualTypeOf<AuthUser>();
+        expectTypeOf(ctx.user.email).toEqualTypeOf<string>();
+      },
+    });
+  });
 });

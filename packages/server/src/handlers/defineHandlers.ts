@@ -1,7 +1,7 @@
 import type { AnySchema } from "@appflare/schema";
 import type * as z from "zod";
 import type { ArgsDef, ArgsOutput } from "./args";
-import type { HandlerContext, JobContext } from "./HandlerContext";
+import type { AuthedContext, HandlerContext, JobContext } from "./HandlerContext";
 import {
   type CronDefinition,
   type Middleware,
@@ -52,11 +52,25 @@ export interface StorageManagerOptions<Ctx> {
   handler: (ctx: Ctx, access: StorageAccess) => boolean | Promise<boolean>;
 }
 
+/** Options of a `query`/`mutation` with `authRequired: true`: its `ctx.user` is not `null`. */
+export type AuthedHandlerOptions<A extends ArgsDef, R, Ctx> = Omit<
+  RequestHandlerOptions<A, R, AuthedContext<Ctx>>,
+  "authRequired"
+> & { authRequired: true };
+
 /** The builders `defineHandlers` returns, typed to one app's schema, bindings and context extension. */
 export interface HandlerBuilders<S extends AnySchema, Env, Ext extends object> {
+  /** With `authRequired: true`, `ctx.user` and `ctx.session` are non-null in the middleware and handler. */
+  query<A extends ArgsDef = {}, R = unknown>(
+    options: AuthedHandlerOptions<A, R, HandlerContext<S, Env, Ext>>,
+  ): QueryDefinition<A, R, AuthedContext<HandlerContext<S, Env, Ext>>>;
   query<A extends ArgsDef = {}, R = unknown>(
     options: RequestHandlerOptions<A, R, HandlerContext<S, Env, Ext>>,
   ): QueryDefinition<A, R, HandlerContext<S, Env, Ext>>;
+  /** With `authRequired: true`, `ctx.user` and `ctx.session` are non-null in the middleware and handler. */
+  mutation<A extends ArgsDef = {}, R = unknown>(
+    options: AuthedHandlerOptions<A, R, HandlerContext<S, Env, Ext>>,
+  ): MutationDefinition<A, R, AuthedContext<HandlerContext<S, Env, Ext>>>;
   mutation<A extends ArgsDef = {}, R = unknown>(
     options: RequestHandlerOptions<A, R, HandlerContext<S, Env, Ext>>,
   ): MutationDefinition<A, R, HandlerContext<S, Env, Ext>>;
@@ -87,27 +101,22 @@ export function defineHandlers<
   Env = Cloudflare.Env,
   Ext extends object = {},
 >(): HandlerBuilders<S, Env, Ext> {
+  // One implementation serves both overloads: `authRequired` is enforced at run time (401 before
+  // the middleware), which is what makes the narrowed overload's `ctx.user` non-null.
+  type Builders = HandlerBuilders<S, Env, Ext>;
+  const request =
+    <K extends "query" | "mutation">(kind: K) =>
+    (options: RequestHandlerOptions<ArgsDef, unknown, never>) =>
+      tagDefinition({
+        kind,
+        args: options.args ?? emptyArgs(),
+        authRequired: options.authRequired ?? false,
+        middleware: options.middleware,
+        handler: options.handler,
+      });
   return {
-    query: (options) =>
-      tagDefinition({
-        kind: "query",
-        args: options.args ?? emptyArgs(),
-        authRequired: options.authRequired ?? false,
-        middleware: options.middleware,
-        handler: options.handler,
-        returns: options.returns,
-        description: options.description,
-      }),
-    mutation: (options) =>
-      tagDefinition({
-        kind: "mutation",
-        args: options.args ?? emptyArgs(),
-        authRequired: options.authRequired ?? false,
-        middleware: options.middleware,
-        handler: options.handler,
-        returns: options.returns,
-        description: options.description,
-      }),
+    query: request("query") as unknown as Builders["query"],
+    mutation: request("mutation") as unknown as Builders["mutation"],
     scheduler: (options) =>
       tagDefinition({ kind: "scheduler", args: options.args ?? emptyArgs(), handler: options.handler }),
     cron: (options) =>

@@ -1,0 +1,93 @@
+/** Messages from the dev host to `appflare dev`. */
+export type DevHostMessage =
+  | { readonly type: "ready"; readonly url: string }
+  | { readonly type: "reloaded" }
+  | { readonly type: "failed"; readonly message: string };
+
+/** Messages from `appflare dev` to the dev host. */
+export type DevHostCommand = { readonly type: "reload" } | { readonly type: "stop" };
+
+/**
+ * Source of the small process `appflare dev` runs wrangler in: wrangler's own dev server
+ * (`unstable_startWorker`, the engine of `wrangler dev`) with its file watching OFF. appflare decides
+ * when the Worker reloads — after a build that succeeded and after the schema's migration is applied —
+ * so a broken save never reaches workerd (the last good Worker keeps serving) and a schema change never
+ * serves requests against an unmigrated database. A reload waits until a request goes through (the
+ * proxy holds requests while the new Worker starts), then reports. A failure in workerd itself ends the
+ * host: `appflare dev` shows an error page and starts a new host after the next good build.
+ *
+ * @example
+ * writeFileSync(file, devHostSource(wranglerApiUrl));
+ */
+export function devHostSource(wranglerApiUrl: string): string {
+  return `const { unstable_startWorker } = await import(${JSON.stringify(wranglerApiUrl)});
+const options = JSON.parse(process.env.APPFLARE_DEV_HOST);
+const send = (message) => process.send?.(message);
+const fail = (error) => {
+  const message = error?.cause?.message ?? error?.message ?? String(error);
+  send({ type: "failed", message });
+  setTimeout(() => process.exit(1), 50);
+};
+process.on("unhandledRejection", fail);
+let worker;
+let url;
+let onReloaded = () => {};
+const settle = async () => {
+  for (let i = 0; i < 600; i++) {
+    try {
+      await fetch(new URL("/__appflare/dev-ping", url), { signal: AbortSignal.timeout(30000) });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+};
+process.on("message", async (command) => {
+  if (command.type === "stop") {
+    await worker?.dispose().catch(() => {});
+    process.exit(0);
+  }
+  if (command.type === "reload" && worker) {
+    const reloaded = new Promise((resolve) => {
+      onReloaded = resolve;
+      setTimeout(resolve, 120000).unref();
+    });
+    await worker.patchConfig({});
+    await reloaded;
+    await settle();
+    send({ type: "reloaded" });
+  }
+});
+process.on("disconnect", async () => {
+  await worker?.dispose().catch(() => {});
+  process.exit(0);
+});
+try {
+  worker = await unstable_startWorker({
+    config: options.config,
+    // A "custom build" that does nothing turns off wrangler's esbuild watch mode: it bundles only
+    // when the config is patched (a reload), never on its own when a source file changes.
+    build: { custom: { command: "cd .", watch: options.trigger } },
+    dev: {
+      watch: false,
+      inspector: false,
+      server: { hostname: options.ip, port: options.port },
+      ...(options.persist ? { persist: options.persist } : {}),
+    },
+  });
+  worker.raw.on("error", fail);
+  // The runtime's "reloadComplete" goes through DevEnv.dispatch: the new Worker is serving after it.
+  const dispatch = worker.raw.dispatch.bind(worker.raw);
+  worker.raw.dispatch = (event) => {
+    dispatch(event);
+    if (event.type === "reloadComplete") onReloaded();
+  };
+  await worker.ready;
+  url = await worker.url;
+  await settle();
+  send({ type: "ready", url: url.href });
+} catch (error) {
+  fail(error);
+}
+`;
+}

@@ -1,0 +1,13 @@
+import { spawnSync } from "node:child_process";
+import { toolBin } from "../../src/tools/toolBin";
+
+/** Rows of a query against the app's local D1, through wrangler like a user would. */
+export function d1Query<T>(dir: string, sql: string): T[] {
+  const result = spawnSync(
+    process.execPath,
+    [toolBin(dir, "wrangler", "wrangler"), "d1", "execute", "DB", "--local", "--json", "--command", sql],
+    { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "1", NO_COLOR: "1" }, timeout: 120_000 },
+  );
+  if (result.status !== 0) throw new Error(`wrangler d1 execute failed:\n${result.stdout}\n${result.stderr}`);
+  return (JSON.parse(result.stdout) as { results: T[] }[])[0]?.results ?? [];
+}
