@@ -16,9 +16,9 @@ describe("resume without re-sending", () => {
     for (const name of ["r1", "r2", "r3"])
       ids.push(((await mutate("projects/create", { name })).body as { id: number }[])[0]!.id);
     const first = await TestSocket.connect();
-    ids.forEach((projectId, i) =>
-      first.send({ type: "subscribe", id: `s${i}`, queryName: "tasks/list", args: { projectId } }),
-    );
+    for (const [i, projectId] of ids.entries()) {
+      first.send({ type: "subscribe", id: `s${i}`, queryName: "tasks/list", args: { projectId } });
+    }
     const held = await Promise.all(ids.map((_, i) => first.next(isUpdate(`s${i}`))));
     first.close();
     await first.closedWith().catch(() => undefined);
@@ -27,15 +27,15 @@ describe("resume without re-sending", () => {
     await mutate("tasks/create", { title: "while away", projectId: ids[1] });
 
     const second = await TestSocket.connect();
-    held.forEach((update, i) =>
+    for (const [i, update] of held.entries()) {
       second.send({
         type: "subscribe",
         id: `s${i}`,
         queryName: "tasks/list",
         args: { projectId: ids[i] },
         known: { version: update.payload.version, hash: update.payload.hash },
-      }),
-    );
+      });
+    }
     await second.sync();
     const answers = ["s0", "s1", "s2"].map((id) => second.of(id));
     expect(answers.map((a) => a.map((m) => m.event))).toEqual([
