@@ -24,7 +24,8 @@ try {
   for (let i = 0; i < mutations; i++) {
     const step = await worker.call("/step");
     for (const k of Object.keys(totals)) totals[k] += step[k];
-    const w = (byWrite[step.write] ??= { writes: 0, ideal: 0, ours: 0, overlap: 0 });
+    byWrite[step.write] ??= { writes: 0, ideal: 0, ours: 0, overlap: 0 };
+    const w = byWrite[step.write];
     w.writes++;
     w.ideal += step.ideal;
     w.ours += step.ours;
