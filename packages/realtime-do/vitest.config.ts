@@ -25,7 +25,10 @@ export default defineConfig({
         compatibilityDate: "2026-04-01",
         compatibilityFlags: ["nodejs_compat"],
         d1Databases: ["DB"],
-        durableObjects: { APPFLARE_REALTIME: { className: "AppflareRealtime", useSQLite: true } },
+        durableObjects: {
+          APPFLARE_REALTIME: { className: "AppflareRealtime", useSQLite: true },
+          COALESCED_REALTIME: { className: "CoalescedRealtime", useSQLite: true },
+        },
         bindings: {
           TEST_MIGRATIONS: await migrations,
           BETTER_AUTH_SECRET: "appflare-realtime-test-secret-0123456789",

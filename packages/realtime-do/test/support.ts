@@ -5,9 +5,11 @@ import {
   encodeMessage,
   type ServerMessage,
 } from "../src/protocol/index";
-import { app } from "./app/worker";
+import { app, coalescedApp } from "./app/worker";
 
-export { app };
+export { app, coalescedApp };
+
+type App = typeof app;
 
 /** Migrates `env.DB` from test/app/schema.ts (idempotent). */
 export async function migrate(): Promise<void> {
@@ -28,7 +30,7 @@ export interface Reply {
 export async function request(
   method: string,
   path: string,
-  init: { json?: unknown; body?: string; headers?: Record<string, string> } = {},
+  init: { json?: unknown; body?: string; headers?: Record<string, string>; app?: App } = {},
 ): Promise<Reply> {
   const headers = new Headers(init.headers);
   let body: string | null = init.body ?? null;
@@ -37,7 +39,7 @@ export async function request(
     body = JSON.stringify(init.json);
   }
   const ctx = createExecutionContext();
-  const response = await app.worker.fetch(
+  const response = await (init.app ?? app).worker.fetch(
     new Request(`http://appflare.test${path}`, { method, headers, body }),
     env,
     ctx,
@@ -56,8 +58,12 @@ export async function request(
 }
 
 /** Runs a mutation as `token` (or anonymously) and returns its reply (after the shards were told). */
-export function mutate(name: string, args: unknown, token?: string): Promise<Reply> {
-  return request("POST", `/mutations/${name}`, { json: args, headers: token ? bearer(token) : {} });
+export function mutate(name: string, args: unknown, token?: string, through: App = app): Promise<Reply> {
+  return request("POST", `/mutations/${name}`, {
+    json: args,
+    headers: token ? bearer(token) : {},
+    app: through,
+  });
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -99,16 +105,20 @@ export class TestSocket {
   }
 
   /** Opens a socket at `path` (e.g. `/realtime/ws`); throws with the reply when there is no upgrade. */
-  static async open(path = "/realtime/ws", headers: Record<string, string> = {}): Promise<TestSocket> {
-    const reply = await request("GET", path, { headers: { upgrade: "websocket", ...headers } });
+  static async open(
+    path = "/realtime/ws",
+    headers: Record<string, string> = {},
+    through: App = app,
+  ): Promise<TestSocket> {
+    const reply = await request("GET", path, { headers: { upgrade: "websocket", ...headers }, app: through });
     const ws = reply.response.webSocket;
     if (!ws) throw new Error(`no upgrade at ${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
     return new TestSocket(ws);
   }
 
   /** A multiplexed socket that sent `connect` and got `connected`. */
-  static async connect(authToken?: string): Promise<TestSocket> {
-    const socket = await TestSocket.open();
+  static async connect(authToken?: string, through: App = app): Promise<TestSocket> {
+    const socket = await TestSocket.open("/realtime/ws", {}, through);
     socket.send(authToken === undefined ? { type: "connect" } : { type: "connect", authToken });
     await socket.next((m) => m.event === "connected");
     return socket;

@@ -78,9 +78,9 @@ export function createRealtimeObject<Env>(
       });
       // Runs an eviction cut short are redone: stale keys are persisted, so wake up to finish them.
       void ctx.blockConcurrencyWhile(async () => {
-        if (this.#store.dirtyKeys().length > 0 && (await ctx.storage.getAlarm()) === null) {
-          await ctx.storage.setAlarm(Date.now());
-        }
+        if (this.#store.dirtyKeys().length === 0) return;
+        const alarm = await ctx.storage.getAlarm();
+        if (alarm === null || alarm > Date.now()) await ctx.storage.setAlarm(Date.now());
       });
     }
 
