@@ -39,6 +39,8 @@ export default defineConfig({
   ],
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // The wrangler dev smoke test runs in Node (test:e2e), not in workerd.
+    exclude: ["test/smoke/**"],
     typecheck: {
       enabled: true,
       include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"],

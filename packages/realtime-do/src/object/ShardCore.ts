@@ -1,10 +1,8 @@
 import { isStale } from "../matching/isStale";
-import { encodeMessage } from "../protocol/encodeMessage";
-import type { ServerMessage } from "../protocol/ServerMessage";
-import { signatureOf } from "../protocol/signatureOf";
 import type { RealtimeCaller, RealtimeEvent, RealtimeExecutor, RealtimeRead } from "../RealtimeExecutor";
 import type { KeyRow, SubRow, SubscriptionStore } from "../store/SubscriptionStore";
 import { attachmentOf } from "./Attachment";
+import { resultFrames } from "./encodeResult";
 import { type RunFailure, runFailure } from "./errorStatus";
 import { hashResult } from "./hashResult";
 
@@ -167,39 +165,22 @@ export class ShardCore<Env> {
     });
     this.#reads?.set(key, reads);
     const updated = store.key(key)!;
+    const frames = resultFrames(updated);
     for (const sub of store.subsOfKey(key)) {
-      for (const ws of this.io.sockets(sub.connId)) this.deliver(ws, updated, sub);
+      for (const ws of this.io.sockets(sub.connId)) this.deliver(ws, updated, sub, frames);
     }
   }
 
   /** Sends a key's current result to one socket subscription unless it already holds it. */
-  private deliver(ws: WebSocket, row: KeyRow, sub: SubRow): void {
+  private deliver(ws: WebSocket, row: KeyRow, sub: SubRow, frames = resultFrames(row)): void {
     if (row.hash === null || row.data === null || sub.sentHash === row.hash) return;
     const mode = attachmentOf(ws)?.mode ?? "multiplexed";
-    let message: ServerMessage;
-    if (sub.sentHash === null && sub.knownHash === row.hash && mode === "multiplexed") {
-      message = { event: "query:current", payload: { id: sub.subId, version: row.version, hash: row.hash } };
-    } else {
-      const args = JSON.parse(row.args) as unknown;
-      const data = JSON.parse(row.data) as unknown;
-      const signature = signatureOf(row.queryName, args);
-      message = {
-        event: "query:update",
-        payload:
-          mode === "endpoint"
-            ? { queryName: row.queryName, signature, data }
-            : {
-                id: sub.subId,
-                queryName: row.queryName,
-                signature,
-                version: row.version,
-                hash: row.hash,
-                data,
-              },
-      };
-    }
+    let frame: string;
+    if (mode === "endpoint") frame = frames.endpointUpdate;
+    else if (sub.sentHash === null && sub.knownHash === row.hash) frame = frames.current(sub.subId);
+    else frame = frames.update(sub.subId);
     try {
-      ws.send(encodeMessage(message));
+      ws.send(frame);
     } catch {
       return; // Closing socket: its close handler forgets it.
     }
