@@ -166,14 +166,32 @@ export class ShardCore<Env> {
     this.#reads?.set(key, reads);
     const updated = store.key(key)!;
     const frames = resultFrames(updated);
-    for (const sub of store.subsOfKey(key)) {
-      for (const ws of this.io.sockets(sub.connId)) this.deliver(ws, updated, sub, frames);
+    const subs = store.subsOfKey(key);
+    let delivered = 0;
+    for (const sub of subs) {
+      for (const ws of this.io.sockets(sub.connId))
+        if (this.deliver(ws, updated, sub, frames, false)) delivered++;
     }
+    // One write for the whole fan-out when every socket took it (the usual case), else per socket.
+    if (delivered === subs.length) store.setSentForKey(key, hash);
+    else
+      for (const sub of subs)
+        if (this.io.sockets(sub.connId).length > 0) store.setSent(sub.connId, sub.subId, hash);
   }
 
-  /** Sends a key's current result to one socket subscription unless it already holds it. */
-  private deliver(ws: WebSocket, row: KeyRow, sub: SubRow, frames = resultFrames(row)): void {
-    if (row.hash === null || row.data === null || sub.sentHash === row.hash) return;
+  /**
+   * Sends a key's current result to one socket subscription unless it already holds it; records what
+   * it sent unless `record` is false (the caller records a whole fan-out at once). Whether it sent.
+   */
+  private deliver(
+    ws: WebSocket,
+    row: KeyRow,
+    sub: SubRow,
+    frames = resultFrames(row),
+    record = true,
+  ): boolean {
+    if (row.hash === null || row.data === null) return false;
+    if (sub.sentHash === row.hash) return true;
     const mode = attachmentOf(ws)?.mode ?? "multiplexed";
     let frame: string;
     if (mode === "endpoint") frame = frames.endpointUpdate;
@@ -182,9 +200,10 @@ export class ShardCore<Env> {
     try {
       ws.send(frame);
     } catch {
-      return; // Closing socket: its close handler forgets it.
+      return false; // Closing socket: its close handler forgets it.
     }
-    this.io.store.setSent(sub.connId, sub.subId, row.hash);
+    if (record) this.io.store.setSent(sub.connId, sub.subId, row.hash);
+    return true;
   }
 
   private failKey(key: string, failure: RunFailure): void {

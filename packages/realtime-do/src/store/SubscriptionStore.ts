@@ -176,6 +176,11 @@ export class SubscriptionStore {
     );
   }
 
+  /** Records that every subscription of a key received `hash`. */
+  setSentForKey(key: string, hash: string): void {
+    this.sql.exec("UPDATE rt_subs SET sent_hash = ?, known_hash = NULL WHERE key = ?", hash, key);
+  }
+
   /** Removes one subscription; returns its key (to drop when unused). */
   removeSub(connId: string, subId: string): string | undefined {
     const sub = this.sub(connId, subId);
