@@ -18,7 +18,7 @@ try {
   // applyDdl POSTs to /setup; the project count rides on the query string.
   const setup = { ...worker, call: (path, init) => worker.call(`${path}?projects=${projects}`, init) };
   await applyDdl(setup);
-  await worker.call(`/subscribe?count=${subs}`);
+  const { keys } = await worker.call(`/subscribe?count=${subs}`);
   const totals = { ideal: 0, ours: 0, overlap: 0, missed: 0, overlapMissed: 0 };
   const byWrite = {};
   for (let i = 0; i < mutations; i++) {
@@ -34,7 +34,7 @@ try {
   const per = (n) => Number((n / mutations).toFixed(2));
   const ratio = (n) => (totals.ideal === 0 ? null : Number((n / totals.ideal).toFixed(3)));
   console.log(
-    `realtime-precision: re-executions per mutation, ${subs} subscriptions, ${mutations} random ctx.db writes`,
+    `realtime-precision: query re-executions per mutation, ${subs} subscriptions (${keys} distinct keys, one run each), ${mutations} random ctx.db writes`,
   );
   console.table({
     "ideal (result changed)": { "re-runs / mutation": per(totals.ideal), "× ideal": 1, missed: 0 },
@@ -66,6 +66,7 @@ try {
   writeResult("realtime-precision", {
     benchmark: "realtime-precision",
     subscriptions: subs,
+    keys,
     mutations,
     totals,
     perMutation: { ideal: per(totals.ideal), appflare: per(totals.ours), overlap02: per(totals.overlap) },

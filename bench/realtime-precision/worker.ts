@@ -75,8 +75,11 @@ export default {
     if (url.pathname === "/subscribe") {
       const count = Number(url.searchParams.get("count") ?? 1000);
       live = [];
-      for (const sub of workload(count, projects)) live.push({ sub, ...(await runSub(env, sub)) });
-      return Response.json({ subscriptions: live.length });
+      // Identical subscriptions share one key and one run in the Durable Object: count runs per key.
+      const keys = new Map<string, BenchSub>();
+      for (const sub of workload(count, projects)) keys.set(sub.key, sub);
+      for (const sub of keys.values()) live.push({ sub, ...(await runSub(env, sub)) });
+      return Response.json({ subscriptions: count, keys: live.length });
     }
     if (url.pathname === "/step") {
       const runtime = runtimeOf(env);

@@ -6,6 +6,8 @@ type AppDb = Db<typeof schema>;
 /** One subscription of the workload: how it runs, and what appflare 0.2's overlap rule saw of it. */
 export interface BenchSub {
   readonly kind: string;
+  /** Equal for subscriptions the Durable Object would share one run for (query + args; all anonymous). */
+  readonly key: string;
   run(db: AppDb): Promise<unknown>;
   /** 0.2's view: the query's main table and its top-level equality keys (field → accepted values). */
   readonly table: string;
@@ -42,6 +44,7 @@ export function workload(count: number, projects: number, seed = 7): BenchSub[] 
     if (r < 0.35) {
       subs.push({
         kind: "project tasks",
+        key: `tasks ${pid}`,
         run: (db) =>
           db.tasks.findMany({ where: { projectId: pid }, columns: { id: true, title: true, done: true } }),
         table: "tasks",
@@ -51,6 +54,7 @@ export function workload(count: number, projects: number, seed = 7): BenchSub[] 
       const done = rnd() < 0.5;
       subs.push({
         kind: "open/done tasks, limit 3",
+        key: `open ${pid} ${done}`,
         run: (db) =>
           db.tasks.findMany({
             where: { projectId: pid, done },
@@ -64,6 +68,7 @@ export function workload(count: number, projects: number, seed = 7): BenchSub[] 
     } else if (r < 0.7) {
       subs.push({
         kind: "project with tasks",
+        key: `project ${pid}`,
         run: (db) =>
           db.projects.findFirst({
             where: { id: pid },
@@ -77,6 +82,7 @@ export function workload(count: number, projects: number, seed = 7): BenchSub[] 
       const ids = [1 + pick(projects * 8), 1 + pick(projects * 8)];
       subs.push({
         kind: "tasks with labels",
+        key: `labels ${ids.join(",")}`,
         run: (db) =>
           db.tasks.findMany({
             where: { id: { in: ids } },
@@ -89,6 +95,7 @@ export function workload(count: number, projects: number, seed = 7): BenchSub[] 
     } else if (r < 0.9) {
       subs.push({
         kind: "open-task count",
+        key: `count ${pid}`,
         run: (db) => db.tasks.count({ where: { projectId: pid, done: false } }),
         table: "tasks",
         keys: { projectId: [pid], done: [false] },
@@ -96,6 +103,7 @@ export function workload(count: number, projects: number, seed = 7): BenchSub[] 
     } else {
       subs.push({
         kind: "active projects, limit 10",
+        key: "active",
         run: (db) =>
           db.projects.findMany({
             where: { status: "active" },
