@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { EndpointSubscribeResponse } from "../src/protocol/index";
+import type { EndpointSubscribeResponse, QueryUpdateMessage } from "../src/protocol/index";
 import { migrate, mutate, request, signUp, TestSocket } from "./support";
 
 beforeAll(migrate);
@@ -78,7 +78,9 @@ describe("endpoint-first mode (appflare 0.2)", () => {
       payload: { queryName: "tasks/list", signature: `tasks/list::{"projectId":${projectId}}`, data: [] },
     });
     await mutate("tasks/create", { title: "pushed", projectId });
-    const next = await socket.next((m) => m.event === "query:update" && m !== initial);
+    const next = await socket.next(
+      (m): m is QueryUpdateMessage => m.event === "query:update" && m !== initial,
+    );
     expect(next.payload).toEqual({
       queryName: "tasks/list",
       signature: `tasks/list::{"projectId":${projectId}}`,

@@ -1,13 +1,21 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { MultiplexedUpdatePayload, QueryUpdateMessage, ServerMessage } from "../src/protocol/index";
+import type {
+  MultiplexedUpdatePayload,
+  QueryErrorMessage,
+  QueryUpdateMessage,
+  ServerMessage,
+} from "../src/protocol/index";
 import { migrate, mutate, request, signUp, TestSocket } from "./support";
 
 const isUpdate =
   (id: string) =>
   (m: ServerMessage): m is QueryUpdateMessage<MultiplexedUpdatePayload> =>
     m.event === "query:update" && (m.payload as { id?: string }).id === id;
-const isError = (id: string) => (m: ServerMessage) => m.event === "query:error" && m.payload.id === id;
+const isError =
+  (id: string) =>
+  (m: ServerMessage): m is QueryErrorMessage =>
+    m.event === "query:error" && m.payload.id === id;
 
 async function newProject(name: string, ownerId: string | null = null): Promise<number> {
   const reply = await mutate("projects/create", { name, ownerId });
