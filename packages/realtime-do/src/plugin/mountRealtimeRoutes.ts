@@ -81,6 +81,7 @@ export function mountRealtimeRoutes<Env extends object>(
 
   app.post(settings.unsubscribePath, async (c) => {
     const body = await jsonBody(c.req.raw);
+    if (body === "too large") return tooLarge();
     const token = body?.token;
     const authToken = body?.authToken;
     if (typeof token !== "string" || token === "")
@@ -118,15 +119,29 @@ export function mountRealtimeRoutes<Env extends object>(
   });
 }
 
-async function jsonBody(request: Request): Promise<Record<string, unknown> | undefined> {
+/** Largest body the realtime routes read (a subscription's args included). */
+const MAX_BODY_BYTES = 65_536;
+
+async function jsonBody(request: Request): Promise<Record<string, unknown> | undefined | "too large"> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) return "too large";
+  const text = await request.text();
+  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) return "too large";
   try {
-    const value: unknown = JSON.parse(await request.text());
+    const value: unknown = JSON.parse(text);
     return typeof value === "object" && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;
   } catch {
     return undefined;
   }
+}
+
+function tooLarge(): Response {
+  return Response.json(
+    { code: "payload_too_large", message: `Realtime request bodies are capped at ${MAX_BODY_BYTES} bytes` },
+    { status: 413 },
+  );
 }
 
 function problem(status: number, code: string, message: string): Response {
