@@ -66,7 +66,12 @@ describe("isStale", () => {
   it("a null where (relation filter, unkeyed load) matches any row of its table", () => {
     const reads: RealtimeRead[] = [{ table: "projects", where: null }];
     expect(
-      isStale(model, reads, { kind: "update", table: "projects", before: [{ id: 9 }], after: [{ id: 9 }] }),
+      isStale(model, reads, {
+        kind: "update",
+        table: "projects",
+        before: [{ id: 9, name: "a" }],
+        after: [{ id: 9, name: "b" }],
+      }),
     ).toBe(true);
   });
 
@@ -88,7 +93,26 @@ describe("isStale", () => {
 
   it("a where the evaluator cannot judge (stored before a schema change) counts as a match", () => {
     const reads: RealtimeRead[] = [{ table: "tasks", where: { removedColumn: { eq: 1 } } }];
-    expect(isStale(model, reads, update({}, {}))).toBe(true);
+    expect(isStale(model, reads, update({}, { title: "y" }))).toBe(true);
+  });
+
+  it("a write that leaves its rows as they were changes nothing, whatever it matched", () => {
+    expect(isStale(model, openInProject1, update({ done: false }, { done: false }))).toBe(false);
+    expect(isStale(model, [{ unknown: true }], update({}, {}))).toBe(false);
+    // Same rows in another order: still unchanged. One differing row: a change.
+    const a = task({ id: 1 });
+    const b = task({ id: 2 });
+    expect(
+      isStale(model, openInProject1, { kind: "update", table: "tasks", before: [a, b], after: [b, a] }),
+    ).toBe(false);
+    expect(
+      isStale(model, openInProject1, {
+        kind: "update",
+        table: "tasks",
+        before: [a, b],
+        after: [a, { ...b, done: true }],
+      }),
+    ).toBe(true);
   });
 
   it("limits do not narrow: any matching row may enter or leave the window", () => {

@@ -8,12 +8,16 @@ import type { RealtimeEvent, RealtimeRead } from "../RealtimeExecutor";
  * read, and a `where` that needs relation data the row does not carry counts as a match: sound first,
  * precise second.
  *
+ * A write that leaves every row it touched exactly as it was (an update setting a value the row
+ * already had, a many-to-many merge of links that exist) changes no result, whatever it matched.
+ *
  * @example
  * isStale(model, [{ table: "tasks", where: { done: { eq: false } } }], {
  *   kind: "update", table: "tasks", before: [{ id: 1, done: true }], after: [{ id: 1, done: true }],
  * }); // false: neither image is an undone task
  */
 export function isStale(model: SchemaModel, reads: readonly RealtimeRead[], event: RealtimeEvent): boolean {
+  if (leavesTableAsItWas(event)) return false;
   for (const read of reads) {
     if ("unknown" in read) return true;
     if (read.table !== event.table) continue;
@@ -41,4 +45,34 @@ function anyRowMatches(
     }
   }
   return false;
+}
+
+const unchanged = new WeakMap<RealtimeEvent, boolean>();
+
+/** Whether the event's after-rows are exactly its before-rows (as multisets), cached per event. */
+function leavesTableAsItWas(event: RealtimeEvent): boolean {
+  let answer = unchanged.get(event);
+  if (answer === undefined) {
+    answer =
+      event.before.length === event.after.length &&
+      event.before.length > 0 &&
+      sameTexts(event.before.map(rowText), event.after.map(rowText));
+    unchanged.set(event, answer);
+  }
+  return answer;
+}
+
+function sameTexts(a: string[], b: string[]): boolean {
+  a.sort();
+  b.sort();
+  return a.every((text, i) => text === b[i]);
+}
+
+/** A row as text with its keys sorted (Date → ISO, as JSON does). */
+function rowText(row: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(
+    Object.keys(row)
+      .sort()
+      .map((k) => [k, row[k]]),
+  );
 }
