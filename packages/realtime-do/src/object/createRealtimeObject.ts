@@ -2,10 +2,10 @@ import { DurableObject } from "cloudflare:workers";
 import { CLOSE_CODES, PING_FRAME, PONG_FRAME } from "../protocol/constants";
 import { encodeMessage } from "../protocol/encodeMessage";
 import type { ServerMessage } from "../protocol/ServerMessage";
-import type { RealtimeEvent, RealtimeExecutor } from "../RealtimeExecutor";
+import type { RealtimeCaller, RealtimeEvent, RealtimeExecutor } from "../RealtimeExecutor";
 import { SubscriptionStore, type TokenRow } from "../store/SubscriptionStore";
 import { type Attachment, attachmentOf, connectionTag } from "./Attachment";
-import type { RunFailure } from "./errorStatus";
+import { type RunFailure, runFailure } from "./errorStatus";
 import { handleClientFrame } from "./handleClientFrame";
 import { INTERNAL_HEADERS } from "./internalHeaders";
 import { RateLimiter } from "./RateLimiter";
@@ -196,7 +196,13 @@ export function createRealtimeObject<Env>(
       const params = new URL(request.url).searchParams;
       const token = params.get("token") ?? "";
       const authToken = params.get("authToken");
-      const caller = authToken ? await executor.resolveToken(authToken, this.env) : null;
+      let caller: RealtimeCaller | null = null;
+      try {
+        if (authToken) caller = await executor.resolveToken(authToken, this.env);
+      } catch (error) {
+        const failure = runFailure(error);
+        return json({ code: failure.code, message: failure.message }, failure.status);
+      }
       if (caller === null) {
         return json({ code: "unauthorized", message: "authToken is missing or resolves to no user" }, 401);
       }

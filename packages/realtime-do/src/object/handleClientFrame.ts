@@ -1,9 +1,10 @@
 import { CLOSE_CODES } from "../protocol/constants";
 import { decodeClientMessage } from "../protocol/decodeClientMessage";
 import type { ServerMessage } from "../protocol/ServerMessage";
-import type { RealtimeExecutor } from "../RealtimeExecutor";
+import type { RealtimeCaller, RealtimeExecutor } from "../RealtimeExecutor";
 import type { SubscriptionStore } from "../store/SubscriptionStore";
 import type { Attachment } from "./Attachment";
+import { runFailure } from "./errorStatus";
 import type { ShardCore } from "./ShardCore";
 import { subscriptionKey } from "./subscriptionKey";
 
@@ -89,7 +90,15 @@ async function connect<Env>(input: ClientFrame<Env>, authToken: string | undefin
     });
     return reply.close(CLOSE_CODES.protocolError, "already connected");
   }
-  const caller = authToken === undefined ? null : await input.executor.resolveToken(authToken, input.env);
+  let caller: RealtimeCaller | null;
+  try {
+    caller = authToken === undefined ? null : await input.executor.resolveToken(authToken, input.env);
+  } catch (error) {
+    // The auth layer refuses some tokens by throwing (a banned user's: 403).
+    const failure = runFailure(error);
+    reply.send({ event: "error", payload: failure });
+    return reply.close(failure.status === 403 ? CLOSE_CODES.banned : CLOSE_CODES.unauthorized, failure.code);
+  }
   if (authToken !== undefined && caller === null) {
     reply.send({
       event: "error",

@@ -33,8 +33,10 @@ export function mountRealtimeRoutes<Env extends object>(
 
   app.post(settings.subscribePath, async (c) => {
     const body = await jsonBody(c.req.raw);
-    if (body === undefined)
+    if (body === "too large") return tooLarge();
+    if (body === undefined) {
       return problem(400, "invalid_body", "Expected a JSON object { queryName, args, authToken }");
+    }
     const { queryName, args = {}, authToken } = body;
     if (typeof authToken !== "string" || authToken === "") {
       return problem(
@@ -43,7 +45,8 @@ export function mountRealtimeRoutes<Env extends object>(
         "authToken is required: endpoint-first subscriptions need a signed-in user",
       );
     }
-    const caller = await host.resolveToken(authToken, c.env);
+    const caller = await callerOf(host, authToken, c.env);
+    if (caller instanceof Response) return caller;
     if (caller === null)
       return problem(401, "unauthorized", "authToken resolves to no user (invalid or expired)");
     if (typeof queryName !== "string" || queryName === "") {
@@ -87,7 +90,8 @@ export function mountRealtimeRoutes<Env extends object>(
     if (typeof token !== "string" || token === "")
       return problem(400, "invalid_body", "token: expected the subscription token");
     const caller =
-      typeof authToken === "string" && authToken !== "" ? await host.resolveToken(authToken, c.env) : null;
+      typeof authToken === "string" && authToken !== "" ? await callerOf(host, authToken, c.env) : null;
+    if (caller instanceof Response) return caller;
     if (caller === null) return problem(401, "unauthorized", "authToken is missing or resolves to no user");
     const dropped = await stubFor(c.env, settings, token).dropToken(token, caller.user.id);
     if (!dropped) return problem(404, "not_found", "No subscription with this token for this user");
@@ -134,6 +138,16 @@ async function jsonBody(request: Request): Promise<Record<string, unknown> | und
       : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The token's caller; a refusal the auth layer throws (a banned user's 403) becomes its response. */
+async function callerOf<Env extends object>(host: PluginHost<Env>, token: string, env: Env) {
+  try {
+    return await host.resolveToken(token, env);
+  } catch (error) {
+    const failure = runFailure(error);
+    return problem(failure.status, failure.code, failure.message);
   }
 }
 
