@@ -59,8 +59,7 @@ export function realtime<Env extends object = Cloudflare.Env>(
         exports: { [config.className]: RealtimeObject },
         onMutationEvents: async (events, info) => {
           const slim = events.map(slimEvent);
-          const bookmark = (info as { bookmark?: string }).bookmark;
-          await Promise.all(allShards(info.env, settings).map((shard) => shard.publish(slim, bookmark)));
+          await Promise.all(allShards(info.env, settings).map((shard) => shard.publish(slim, info.bookmark)));
         },
         onSessionsRevoked: async (change, info) => {
           await Promise.all(allShards(info.env, settings).map((shard) => shard.revokeSessions(change)));
