@@ -13,15 +13,19 @@ export interface WorkerFileInput {
 
 /**
  * `<outDir>/worker.ts`, wrangler's `main`: builds the Worker from the schema, the config and the
- * handler registry. All behaviour lives in `createWorker` (`@appflare/server`).
+ * handler registry. All behaviour lives in `createWorker` (`@appflare/server`); with realtime, the
+ * `realtime()` plugin of `@appflare/realtime-do` is passed in and its Durable Object class exported
+ * under the configured name (an app without realtime carries none of its code).
  *
  * @example
  * renderWorkerFile({ outDir: "/app/_generated", configFile: "/app/appflare.config.ts", schemaFile: "/app/schema.ts", schemaExport: "default", realtimeClassName: "AppflareRealtime" });
  */
 export function renderWorkerFile(input: WorkerFileInput): string {
   const schemaFrom = importSpecifier(input.outDir, input.schemaFile);
+  const realtime = input.realtimeClassName !== null;
   const lines = [
     banner("appflare.config.ts"),
+    ...(realtime ? ['import { realtime } from "@appflare/realtime-do";'] : []),
     'import { createWorker } from "@appflare/server";',
     `import config from "${importSpecifier(input.outDir, input.configFile)}";`,
     input.schemaExport === "default"
@@ -29,12 +33,13 @@ export function renderWorkerFile(input: WorkerFileInput): string {
       : `import { ${input.schemaExport} as schema } from "${schemaFrom}";`,
     'import { modules } from "./api";',
     "",
-    "const app = createWorker({ schema, config, modules });",
+    realtime
+      ? "const app = createWorker({ schema, config, modules, plugins: [realtime()] });"
+      : "const app = createWorker({ schema, config, modules });",
     "",
     "export default app.worker;",
   ];
-  if (input.realtimeClassName !== null) {
-    lines.push(`export const ${input.realtimeClassName} = app.RealtimeObject;`);
-  }
+  if (realtime)
+    lines.push(`export const ${input.realtimeClassName} = app.exports.${input.realtimeClassName};`);
   return `${lines.join("\n")}\n`;
 }

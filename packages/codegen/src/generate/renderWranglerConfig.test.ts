@@ -84,7 +84,18 @@ describe("wranglerConfig", () => {
       schemaExport: "default",
       realtimeClassName: "AppflareRealtime",
     });
-    expect(worker).toContain("export const AppflareRealtime = app.RealtimeObject;");
+    expect(worker).toContain('import { realtime } from "@appflare/realtime-do";');
+    expect(worker).toContain("const app = createWorker({ schema, config, modules, plugins: [realtime()] });");
+    expect(worker).toContain("export const AppflareRealtime = app.exports.AppflareRealtime;");
+    const without = renderWorkerFile({
+      outDir: "/app/_generated",
+      configFile: "/app/appflare.config.ts",
+      schemaFile: "/app/schema.ts",
+      schemaExport: "default",
+      realtimeClassName: null,
+    });
+    expect(without).not.toContain("realtime");
+    expect(without).toContain("const app = createWorker({ schema, config, modules });");
   });
 
   it("adds R2, KV, the scheduler queue (with dead-letter queue) and the cron triggers", () => {

@@ -38,6 +38,11 @@ export interface MutationEventsInfo<Env> {
   readonly executionCtx: ExecutionContext | undefined;
   /** The HTTP request id, when the writes came from a request. */
   readonly requestId: string | undefined;
+  /**
+   * D1 Sessions API bookmark after the writes committed, for read-your-writes under read replication
+   * (realtime re-runs pass it to `runQuery`). Absent until `ctx.db` runs on D1 sessions.
+   */
+  readonly bookmark?: string;
 }
 
 /**

@@ -1,0 +1,98 @@
+// Body of the realtime-fanout benchmark (run by run.mjs under tsx): `count` multiplexed sockets on
+// `wrangler dev`, all subscribed to one project's tasks; each mutation's commit → update received.
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { startWranglerDev } from "../../packages/realtime-do/test/smoke/startWranglerDev";
+
+const require = createRequire(join(import.meta.dirname, "../../packages/realtime-do/package.json"));
+const WebSocket = require("ws") as typeof import("ws").default;
+
+interface Sample {
+  readonly fromRequest: number[];
+  readonly fromResponse: number[];
+  readonly received: number;
+}
+
+export async function fanout(count: number, mutations: number): Promise<Sample & { sockets: number }> {
+  const worker = await startWranglerDev();
+  const sockets: InstanceType<typeof WebSocket>[] = [];
+  try {
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${worker.url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<unknown>;
+    };
+    const projectId = ((await post("/mutations/projects/create", { name: "fanout" })) as { id: number }[])[0]!
+      .id;
+    const wsUrl = `ws://${new URL(worker.url).host}/realtime/ws`;
+
+    // Every socket: connect, subscribe, wait for the initial result. Opened in waves of 100.
+    let onUpdate: ((at: number) => void) | undefined;
+    for (let wave = 0; wave < count; wave += 100) {
+      await Promise.all(
+        Array.from({ length: Math.min(100, count - wave) }, async () => {
+          const ws = new WebSocket(wsUrl);
+          sockets.push(ws);
+          await new Promise<void>((resolve, reject) => {
+            ws.on("open", () => ws.send(JSON.stringify({ type: "connect" })));
+            ws.on("error", reject);
+            let initial = false;
+            ws.on("message", (data) => {
+              const text = data.toString();
+              if (text.includes('"connected"')) {
+                ws.send(
+                  JSON.stringify({
+                    type: "subscribe",
+                    id: "t",
+                    queryName: "tasks/list",
+                    args: { projectId },
+                  }),
+                );
+              } else if (text.includes('"query:update"')) {
+                if (!initial) {
+                  initial = true;
+                  resolve();
+                } else onUpdate?.(performance.now());
+              }
+            });
+          });
+        }),
+      );
+    }
+
+    const fromRequest: number[] = [];
+    const fromResponse: number[] = [];
+    let received = 0;
+    for (let i = 0; i < mutations; i++) {
+      const arrivals: number[] = [];
+      const all = new Promise<void>((resolve) => {
+        onUpdate = (at) => {
+          arrivals.push(at);
+          if (arrivals.length === count) resolve();
+        };
+      });
+      const start = performance.now();
+      await post("/mutations/tasks/create", { title: `fanout ${i}`, projectId });
+      const answered = performance.now();
+      await Promise.race([all, new Promise((r) => setTimeout(r, 10_000))]);
+      received += arrivals.length;
+      for (const at of arrivals) {
+        fromRequest.push(at - start);
+        fromResponse.push(Math.max(0, at - answered));
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { sockets: count, fromRequest, fromResponse, received };
+  } finally {
+    for (const ws of sockets) ws.close();
+    await worker.stop();
+  }
+}
+
+const [count, mutations] = [Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 20)];
+const result = await fanout(count, mutations);
+process.stdout.write(`${JSON.stringify(result)}\n`);
