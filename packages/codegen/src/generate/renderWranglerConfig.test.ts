@@ -40,7 +40,7 @@ function config(overrides: Partial<CodegenConfig> = {}): CodegenConfig {
     },
     cors: null,
     limits: { bodyBytes: 1, uploadBytes: 1 },
-    dashboard: { enabled: true, path: "/admin" },
+    dashboard: { enabled: true, path: "/admin", readOnly: false },
     wrangler: {},
     ...overrides,
   };
