@@ -19,7 +19,7 @@ export function dashboard<Env extends object = Cloudflare.Env>(
   return {
     name: "dashboard",
     setup(host) {
-      const settings = host.config.dashboard as { enabled: boolean; path: string; readOnly?: boolean };
+      const settings = host.config.dashboard;
       if (!settings.enabled && options.path === undefined) return undefined;
       const base = (options.path ?? settings.path).replace(/\/+$/, "");
       if (!base.startsWith("/") || base === "") {
@@ -30,7 +30,7 @@ export function dashboard<Env extends object = Cloudflare.Env>(
       mountDashboard({
         host,
         base,
-        readOnly: options.readOnly ?? settings.readOnly ?? false,
+        readOnly: options.readOnly ?? settings.readOnly,
         role: options.role ?? "admin",
         model: getSchemaModel(host.schema),
       });

@@ -192,9 +192,9 @@ describe("views are URLs", () => {
     const seen: string[] = [];
     let url: string | undefined = "/admin/tables/posts?q=Page&sort=score&dir=asc";
     while (url) {
-      const html = await (await send(app, "GET", url, { token: admin })).text();
+      const html: string = await (await send(app, "GET", url, { token: admin })).text();
       seen.push(...[...html.matchAll(/>Page (\d+)</g)].map((m) => m[1] ?? ""));
-      const next = /href="([^"]+)">Next page/.exec(html)?.[1];
+      const next: string | undefined = /href="([^"]+)">Next page/.exec(html)?.[1];
       url = next?.replaceAll("&amp;", "&");
     }
     expect(seen).toHaveLength(120);
