@@ -4,6 +4,7 @@ import { DASHBOARD_SCRIPT } from "../assets/dashboardScript";
 import { DASHBOARD_STYLES } from "../assets/dashboardStyles";
 import { auditRoutes } from "../audit/auditRoutes";
 import { functionRoutes } from "../functions/functionRoutes";
+import { storageRoutes } from "../storage/storageRoutes";
 import { tableRoutes } from "../tables/tableRoutes";
 import { userRoutes } from "../users/userRoutes";
 import { adminGate } from "./adminGate";
@@ -54,6 +55,7 @@ export function mountDashboard<Env extends object>(runtime: DashboardRuntime<Env
   auditRoutes(app, runtime);
   userRoutes(app, runtime);
   functionRoutes(app, runtime);
+  storageRoutes(app, runtime);
   host.app.route(base, app as unknown as Hono<AppEnv<Env>>);
 }
 

@@ -41,6 +41,8 @@ export interface Send {
   readonly origin?: string | null;
   readonly csrf?: boolean;
   readonly headers?: Record<string, string>;
+  /** A raw body (uploads); `form` is ignored when set. */
+  readonly body?: Uint8Array;
 }
 
 /** One request through `worker.fetch` with a real execution context; CSRF cookie and Origin set like a browser. */
@@ -50,8 +52,8 @@ export async function send(app: TestApp, method: string, path: string, init: Sen
   if (init.csrf !== false) headers.append("cookie", `appflare-csrf=${CSRF}`);
   const origin = init.origin === undefined ? ORIGIN : init.origin;
   if (method !== "GET" && origin !== null) headers.set("origin", origin);
-  let body: string | null = null;
-  if (init.form || method === "POST") {
+  let body: string | Uint8Array | null = init.body ?? null;
+  if (init.body === undefined && (init.form || method === "POST")) {
     const fields = new URLSearchParams(init.form);
     if (init.csrf !== false) fields.set("_csrf", CSRF);
     body = fields.toString();
