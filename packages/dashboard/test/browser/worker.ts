@@ -1,0 +1,15 @@
+// The fixture app the browser test serves with `wrangler dev`: the test app's schema and handlers with
+// the dashboard plugin, as the generated worker would wire them.
+import { dashboard } from "../../src/index";
+import { modules } from "../app/modules";
+import schema from "../app/schema";
+import { shimWorker as createWorker } from "../support/shimHost";
+
+const app = createWorker({
+  schema,
+  config: { name: "dash-e2e", storage: { binding: "STORAGE", bucketName: "dash-e2e" } },
+  modules,
+  plugins: [dashboard()],
+});
+
+export default app.worker;
