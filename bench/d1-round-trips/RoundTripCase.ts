@@ -1,4 +1,4 @@
-import type schema from "../../apps/example/schema";
+import type schema from "../../packages/server/test/boardSchema";
 import type { Db } from "../../packages/server/src/db/types/TableClient";
 
 /**

@@ -1,4 +1,4 @@
-import schema from "../../apps/example/schema";
+import schema from "../../packages/server/test/boardSchema";
 import { compileSchema } from "../../packages/schema/src/index";
 
 /** The example app's schema, compiled once per Worker: the ctx.db model and the Drizzle tables. */

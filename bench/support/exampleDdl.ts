@@ -1,5 +1,5 @@
 // Node-side (bundled and run by applyDdl.mjs, not by the Worker).
-import schema from "../../apps/example/schema";
+import schema from "../../packages/server/test/boardSchema";
 import { compileSchema } from "../../packages/schema/src/index";
 
 /**

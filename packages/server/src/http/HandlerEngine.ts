@@ -5,6 +5,7 @@ import { d1Executor } from "../db/D1Executor";
 import type { DbRuntime } from "../db/DbRuntime";
 import type { ReadSet } from "../db/ReadRecord";
 import { BannedError, UnauthorizedError } from "../errors/AppflareError";
+import type { SessionUser } from "../handlers/HandlerContext";
 import type { AnyHandlerDefinition, HandlerKind } from "../handlers/HandlerDefinition";
 import type { SchedulerJob } from "../scheduler/SchedulerMessage";
 import { createHandlerContext } from "./createHandlerContext";
@@ -49,6 +50,14 @@ export interface StorageContextCall<Env> {
   readonly request: Request;
   readonly executionCtx: ExecutionContext | undefined;
   readonly caller: ResolvedSession | null;
+}
+
+/** One `host.withContext` run. */
+export interface SystemCall<Env> {
+  readonly name: string;
+  readonly env: Env;
+  readonly executionCtx: ExecutionContext | undefined;
+  readonly user: SessionUser | null;
 }
 
 /** A query's or mutation's result and what it read. */
@@ -127,6 +136,35 @@ export class HandlerEngine<Env> {
       await call.definition.handler(ctx as never, args as never);
     } finally {
       this.publish(runtime, call.kind, call.name, call.env, call.executionCtx, undefined);
+    }
+  }
+
+  /**
+   * Runs `fn` with a system context (no handler, no request): `ctx.user` as given, committed `ctx.db`
+   * writes published under `call.name` as a mutation's (plugins such as the dashboard write this way).
+   */
+  async runSystem<T>(call: SystemCall<Env>, fn: (ctx: object) => Promise<T>): Promise<T> {
+    const runtime = this.newRuntime(call.env);
+    try {
+      const ctx = await createHandlerContext({
+        info: {
+          kind: "mutation",
+          name: call.name,
+          env: call.env,
+          request: undefined,
+          executionCtx: call.executionCtx,
+          runtime,
+          user: call.user,
+        },
+        schema: this.setup.schema,
+        database: this.database(call.env),
+        caller: call.user ? { user: call.user, session: null } : null,
+        tracker: { usesUser: false },
+        extendContext: this.setup.hooks.extendContext,
+      });
+      return await fn(ctx);
+    } finally {
+      this.publish(runtime, "mutation", call.name, call.env, call.executionCtx, undefined);
     }
   }
 

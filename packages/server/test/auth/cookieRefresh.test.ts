@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import schema from "../../../../apps/example/schema";
+import schema from "../boardSchema";
 import { createWorker } from "../../src/http/createWorker";
 import { authOptions } from "./app/authOptions";
 import { modules } from "./app/modules";

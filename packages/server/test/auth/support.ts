@@ -1,5 +1,5 @@
 import { applyD1Migrations, createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import schema from "../../../../apps/example/schema";
+import schema from "../boardSchema";
 import type { AuthOptions } from "../../src/auth/AppflareAuth";
 import { createAuthRuntime } from "../../src/auth/createAuthRuntime";
 import { mountAuthRoutes } from "../../src/auth/mountAuthRoutes";
@@ -17,7 +17,7 @@ export const authEnv: Cloudflare.Env & { BETTER_AUTH_SECRET: string; BETTER_AUTH
 };
 
 /**
- * Migrates D1 with what drizzle-kit generated from apps/example/schema.ts extended with the test
+ * Migrates D1 with what drizzle-kit generated from test/boardSchema.ts extended with the test
  * app's `user.additionalFields` (`withUserFields`): the `plan` and `tags` columns come from the
  * migration, as in a real app.
  */

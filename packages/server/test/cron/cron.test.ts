@@ -6,7 +6,7 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import schema from "../../../../apps/example/schema";
+import schema from "../boardSchema";
 import { createAuthRuntime } from "../../src/auth/createAuthRuntime";
 import { resolveConfig } from "../../src/config/resolveConfig";
 import { collectCronTriggers, cronSchedule } from "../../src/cron/collectCronTriggers";

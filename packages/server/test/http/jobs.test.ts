@@ -7,7 +7,7 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import schema from "../../../../apps/example/schema";
+import schema from "../boardSchema";
 import { createWorker } from "../../src/http/createWorker";
 import type { MutationEventsInfo } from "../../src/http/WorkerHooks";
 import * as blog from "./app/blog/index";

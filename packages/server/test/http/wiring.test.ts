@@ -8,7 +8,7 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import schema from "../../../../apps/example/schema";
+import schema from "../boardSchema";
 import { pbkdf2Password } from "../../src/auth/pbkdf2Password";
 import { createWorker } from "../../src/http/createWorker";
 import type { SchedulerMessageBody } from "../../src/scheduler/SchedulerMessage";

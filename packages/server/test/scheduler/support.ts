@@ -1,5 +1,5 @@
 import { applyD1Migrations, createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import schema from "../../../../apps/example/schema";
+import schema from "../boardSchema";
 import type { AppflareConfig } from "../../src/config/AppflareConfig";
 import { resolveConfig } from "../../src/config/resolveConfig";
 import { d1Executor } from "../../src/db/D1Executor";

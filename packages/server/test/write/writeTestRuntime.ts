@@ -1,6 +1,6 @@
 import { applyD1Migrations, env } from "cloudflare:test";
 import { getSchemaModel, type TableModel } from "@appflare/schema";
-import schema from "../../../../apps/example/schema";
+import schema from "../boardSchema";
 import { createDb } from "../../src/db/createDb";
 import { countingExecutor, type D1Executor, d1Executor } from "../../src/db/D1Executor";
 import type { DbRuntime } from "../../src/db/DbRuntime";

@@ -1,4 +1,4 @@
-import type schema from "../../../../../apps/example/schema";
+import type schema from "../../boardSchema";
 import { defineHandlers } from "../../../src/handlers/defineHandlers";
 
 /** What the test workers' `hooks.extendContext` adds to ctx. */

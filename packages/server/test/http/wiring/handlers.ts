@@ -1,4 +1,4 @@
-import type schema from "../../../../../apps/example/schema";
+import type schema from "../../boardSchema";
 import type { AuthContext } from "../../../src/auth/AppflareAuth";
 import { defineHandlers } from "../../../src/handlers/defineHandlers";
 import type { SchedulerContext } from "../../../src/scheduler/Scheduler";
