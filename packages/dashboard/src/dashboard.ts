@@ -1,7 +1,7 @@
 import { getSchemaModel } from "@appflare/schema";
+import type { AppflarePlugin } from "@appflare/server";
 import type { DashboardOptions } from "./DashboardOptions";
 import { mountDashboard } from "./http/mountDashboard";
-import type { AppflarePlugin } from "./seam";
 
 /**
  * The admin dashboard as a `createWorker` plugin: served at `config.dashboard.path` (`/admin`) to

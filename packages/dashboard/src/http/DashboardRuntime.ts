@@ -1,7 +1,6 @@
 import type { SchemaModel } from "@appflare/schema";
-import type { AppEnv, ResolvedSession } from "@appflare/server";
+import type { AppEnv, PluginHost, ResolvedSession } from "@appflare/server";
 import type { Context } from "hono";
-import type { PluginHost } from "../seam";
 
 /** Everything a dashboard route needs: the host seam plus the resolved dashboard settings. */
 export interface DashboardRuntime<Env extends object> {

@@ -1,9 +1,10 @@
 // The fixture app the browser test serves with `wrangler dev`: the test app's schema and handlers with
 // the dashboard plugin, as the generated worker would wire them.
+
+import { createWorker } from "@appflare/server";
 import { dashboard } from "../../src/index";
 import { modules } from "../app/modules";
 import schema from "../app/schema";
-import { shimWorker as createWorker } from "../support/shimHost";
 
 const app = createWorker({
   schema,

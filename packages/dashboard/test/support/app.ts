@@ -1,10 +1,9 @@
 import { applyD1Migrations, createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import type { AppflareConfig } from "@appflare/server";
+import { type AppflareConfig, createWorker } from "@appflare/server";
 import type { DashboardOptions } from "../../src/DashboardOptions";
 import { dashboard } from "../../src/dashboard";
 import { modules } from "../app/modules";
 import schema from "../app/schema";
-import { shimWorker as createWorker } from "./shimHost";
 
 export const ORIGIN = "http://dash.test";
 
