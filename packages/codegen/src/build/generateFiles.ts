@@ -32,6 +32,7 @@ export function generateFiles(
   schema: LoadedSchema,
   discovered: DiscoveredHandlers,
   realtime: boolean,
+  dashboard = false,
 ): FileSet {
   const { outDir } = paths;
   const schemaInput = { outDir, schemaFile: paths.schemaFile, schemaExport: config.schemaExport };
@@ -44,6 +45,7 @@ export function generateFiles(
         ...schemaInput,
         configFile: paths.configFile,
         realtimeClassName: realtime ? config.realtime.className : null,
+        dashboard,
       }),
     ],
     [join(outDir, "client.ts"), renderClientFile()],

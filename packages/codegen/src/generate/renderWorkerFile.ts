@@ -9,6 +9,8 @@ export interface WorkerFileInput {
   readonly schemaExport: string;
   /** Class name of the realtime Durable Object, or `null` when realtime is disabled. */
   readonly realtimeClassName: string | null;
+  /** `@appflare/dashboard` is installed and `config.dashboard.enabled`: mount it as a plugin. */
+  readonly dashboard?: boolean;
 }
 
 /**
@@ -28,8 +30,11 @@ export function renderWorkerFile(input: WorkerFileInput): string {
       ? `import schema from "${schemaFrom}";`
       : `import { ${input.schemaExport} as schema } from "${schemaFrom}";`,
     'import { modules } from "./api";',
+    ...(input.dashboard ? ['import { dashboard } from "@appflare/dashboard";'] : []),
     "",
-    "const app = createWorker({ schema, config, modules });",
+    input.dashboard
+      ? "const app = createWorker({ schema, config, modules, plugins: [dashboard()] });"
+      : "const app = createWorker({ schema, config, modules });",
     "",
     "export default app.worker;",
   ];

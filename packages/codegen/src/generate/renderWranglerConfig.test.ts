@@ -85,6 +85,21 @@ describe("wranglerConfig", () => {
       realtimeClassName: "AppflareRealtime",
     });
     expect(worker).toContain("export const AppflareRealtime = app.RealtimeObject;");
+    expect(worker).not.toContain("@appflare/dashboard");
+  });
+
+  it("mounts the dashboard plugin in the worker only when it is available", () => {
+    const input = {
+      outDir: "/app/_generated",
+      configFile: "/app/appflare.config.ts",
+      schemaFile: "/app/schema.ts",
+      schemaExport: "default",
+      realtimeClassName: null,
+    };
+    const worker = renderWorkerFile({ ...input, dashboard: true });
+    expect(worker).toContain('import { dashboard } from "@appflare/dashboard";');
+    expect(worker).toContain("createWorker({ schema, config, modules, plugins: [dashboard()] })");
+    expect(renderWorkerFile({ ...input, dashboard: false })).not.toContain("dashboard");
   });
 
   it("adds R2, KV, the scheduler queue (with dead-letter queue) and the cron triggers", () => {
