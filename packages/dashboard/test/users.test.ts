@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { count, makeApp, migrate, send, type TestApp, userWithRole } from "./support/app";
+import { count, makeApp, migrate, revocationRecorder, send, type TestApp, userWithRole } from "./support/app";
 
 let app: TestApp;
 let admin: { token: string; id: string };
+const recorder = revocationRecorder();
 
 beforeAll(async () => {
   await migrate();
-  app = makeApp();
+  app = makeApp({}, {}, [recorder.plugin]);
   admin = await userWithRole(app, "users-admin@example.com", "admin");
 });
 
@@ -48,6 +49,8 @@ describe("users", () => {
     // Better Auth's ban also ends the user's sessions: the old token no longer signs anyone in.
     const after = await send(app, "GET", "/queries/posts/countPosts", { token: target.token });
     expect([401, 403]).toContain(after.status);
+    // Reported to plugins like a ban through /api/auth (realtime closes the user's sockets on it).
+    expect(recorder.seen).toContainEqual(expect.objectContaining({ userId: target.id, reason: "ban" }));
     expect((await send(app, "POST", `/admin/users/${target.id}/unban`, { token: admin.token })).status).toBe(
       303,
     );
@@ -75,6 +78,8 @@ describe("users", () => {
     );
     expect(await count("users", "id = ?", target.id)).toBe(0);
     expect(await count("appflare_audit", "table_name = 'users'")).toBe(audits + 3);
+    expect(recorder.seen).toContainEqual(expect.objectContaining({ userId: target.id, reason: "revoke" }));
+    expect(recorder.seen).toContainEqual(expect.objectContaining({ userId: target.id, reason: "delete" }));
   });
 
   it("will not let an admin delete their own account", async () => {

@@ -1,6 +1,6 @@
 import type { DashboardRuntime } from "./DashboardRuntime";
 
-/** Better Auth endpoints the dashboard calls (email sign-in and the admin plugin). */
+/** Better Auth endpoints the dashboard calls directly (sign-in and reads; changes go through `callAuthRoute`). */
 export interface AuthApi {
   signInEmail(input: {
     body: { email: string; password: string };
@@ -12,18 +12,6 @@ export interface AuthApi {
     query: Record<string, unknown>;
     headers: Headers;
   }): Promise<{ users: AuthUserRow[]; total: number }>;
-  createUser(input: {
-    body: { email: string; password: string; name: string; role?: string };
-    headers: Headers;
-  }): Promise<unknown>;
-  setRole(input: { body: { userId: string; role: string }; headers: Headers }): Promise<unknown>;
-  banUser(input: {
-    body: { userId: string; banReason?: string; banExpiresIn?: number };
-    headers: Headers;
-  }): Promise<unknown>;
-  unbanUser(input: { body: { userId: string }; headers: Headers }): Promise<unknown>;
-  revokeUserSessions(input: { body: { userId: string }; headers: Headers }): Promise<unknown>;
-  removeUser(input: { body: { userId: string }; headers: Headers }): Promise<unknown>;
 }
 
 /** A user as Better Auth's admin plugin lists it. */

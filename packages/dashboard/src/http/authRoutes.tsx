@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { SignInPage } from "../views/SignInPage";
 import { authApi } from "./authApi";
+import { callAuthRoute } from "./callAuthRoute";
 import { copySetCookies } from "./copySetCookies";
 import type { DashboardEnv, DashboardRuntime } from "./DashboardRuntime";
 import { safeNext } from "./safeNext";
@@ -46,11 +47,13 @@ export function authRoutes<Env extends object>(
   });
 
   app.post("/sign-out", async (c) => {
-    const api = authApi(runtime, c.env);
     const response = c.redirect(`${runtime.base}/sign-in`, 303);
-    if (api) {
-      const result = await api.signOut({ headers: c.req.raw.headers, asResponse: true });
+    try {
+      // Through the app's auth route, so plugins hear of the ended session (realtime closes its sockets).
+      const result = await callAuthRoute(c, runtime, "/sign-out", {});
       copySetCookies(result.headers, response.headers);
+    } catch {
+      // Not signed in (or auth disabled): there is nothing to end, go to the sign-in page anyway.
     }
     return response;
   });

@@ -2,6 +2,7 @@ import { NotFoundError } from "@appflare/server";
 import type { Hono } from "hono";
 import type { AuditAction } from "../audit/AuditEntry";
 import { type AuthApi, authApi } from "../http/authApi";
+import { callAuthRoute } from "../http/callAuthRoute";
 import type { DashboardContext, DashboardEnv, DashboardRuntime } from "../http/DashboardRuntime";
 import { errorMessage } from "../http/errorMessage";
 import { pageFrame } from "../http/pageFrame";
@@ -84,7 +85,7 @@ export function userRoutes<Env extends object>(
     try {
       const before = await snapshot(id);
       if (id !== null && !before) throw new NotFoundError(`No user with id ${id}`);
-      const result = (await run().catch(authApiError)) as { user?: { id?: string } } | undefined;
+      const result = (await run()) as { user?: { id?: string } } | undefined;
       const userId = id ?? result?.user?.id ?? null;
       const after = action === "delete" ? null : await snapshot(userId);
       const admin = call.admin.user as { id: string; email?: string | null };
@@ -124,16 +125,16 @@ export function userRoutes<Env extends object>(
     if (!body.name || !body.email || !body.password) {
       return render(c, "Name, email and password are required to create a user", 400);
     }
-    return change(c, null, "insert", () => api(c).createUser({ body, headers: c.req.raw.headers }));
+    return change(c, null, "insert", async () =>
+      (await callAuthRoute(c, runtime, "/admin/create-user", body)).json(),
+    );
   });
 
   app.post("/users/:id/role", async (c) => {
     const role = (await form(c))("role");
     if (!role) return render(c, "Role must not be empty (use user or admin)", 400);
     const userId = c.req.param("id");
-    return change(c, userId, "update", () =>
-      api(c).setRole({ body: { userId, role }, headers: c.req.raw.headers }),
-    );
+    return change(c, userId, "update", () => callAuthRoute(c, runtime, "/admin/set-role", { userId, role }));
   });
 
   app.post("/users/:id/ban", async (c) => {
@@ -147,20 +148,18 @@ export function userRoutes<Env extends object>(
       ...(field("reason") ? { banReason: field("reason") } : {}),
       ...(days ? { banExpiresIn: Math.round(Number(days) * 86_400) } : {}),
     };
-    return change(c, userId, "update", () => api(c).banUser({ body, headers: c.req.raw.headers }));
+    return change(c, userId, "update", () => callAuthRoute(c, runtime, "/admin/ban-user", body));
   });
 
   app.post("/users/:id/unban", (c) => {
     const userId = c.req.param("id");
-    return change(c, userId, "update", () =>
-      api(c).unbanUser({ body: { userId }, headers: c.req.raw.headers }),
-    );
+    return change(c, userId, "update", () => callAuthRoute(c, runtime, "/admin/unban-user", { userId }));
   });
 
   app.post("/users/:id/revoke", (c) => {
     const userId = c.req.param("id");
     return change(c, userId, "update", () =>
-      api(c).revokeUserSessions({ body: { userId }, headers: c.req.raw.headers }),
+      callAuthRoute(c, runtime, "/admin/revoke-user-sessions", { userId }),
     );
   });
 
@@ -169,8 +168,6 @@ export function userRoutes<Env extends object>(
     if (userId === c.get("admin").user.id) {
       return render(c, "You cannot delete your own account from the dashboard", 400);
     }
-    return change(c, userId, "delete", () =>
-      api(c).removeUser({ body: { userId }, headers: c.req.raw.headers }),
-    );
+    return change(c, userId, "delete", () => callAuthRoute(c, runtime, "/admin/remove-user", { userId }));
   });
 }

@@ -176,7 +176,7 @@ describe.skipIf(absent && !process.env.CI)("the dashboard in Chromium against wr
   it("runs a mutation as another user", async () => {
     const other = await signUp("other@example.com");
     await page.goto(`${server.url}/admin/functions`);
-    await page.getByLabel("Function").selectOption("mutation:posts/whoami");
+    await page.getByLabel("Function", { exact: true }).selectOption("mutation:posts/whoami");
     await page.getByLabel("Args (JSON)").fill('{"note":"from the dashboard"}');
     await page.getByLabel(/Run as user id/).fill(other.id);
     await page.getByRole("button", { name: "Run" }).click();

@@ -1,5 +1,10 @@
 import { applyD1Migrations, createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import { type AppflareConfig, createWorker } from "@appflare/server";
+import {
+  type AppflareConfig,
+  type AppflarePlugin,
+  createWorker,
+  type SessionsRevoked,
+} from "@appflare/server";
 import type { DashboardOptions } from "../../src/DashboardOptions";
 import { dashboard } from "../../src/dashboard";
 import { modules } from "../app/modules";
@@ -19,12 +24,16 @@ export async function migrate(): Promise<void> {
 }
 
 /** The test app with the dashboard plugin. */
-export function makeApp(options: DashboardOptions = {}, config: Partial<AppflareConfig> = {}) {
+export function makeApp(
+  options: DashboardOptions = {},
+  config: Partial<AppflareConfig> = {},
+  plugins: readonly AppflarePlugin[] = [],
+) {
   return createWorker({
     schema,
     config: { name: "dash-test", storage: { binding: "STORAGE", bucketName: "dash-test" }, ...config },
     modules,
-    plugins: [dashboard(options)],
+    plugins: [dashboard(options), ...plugins],
   });
 }
 
@@ -100,4 +109,13 @@ export async function count(table: string, where = "1 = 1", ...binds: unknown[])
     .bind(...binds)
     .first<{ n: number }>();
   return row?.n ?? 0;
+}
+
+/** A plugin that records the session revocations the app reports (what realtime listens to). */
+export function revocationRecorder(): { plugin: AppflarePlugin; seen: SessionsRevoked[] } {
+  const seen: SessionsRevoked[] = [];
+  return {
+    seen,
+    plugin: { name: "recorder", setup: () => ({ onSessionsRevoked: (change) => void seen.push(change) }) },
+  };
 }
