@@ -89,3 +89,26 @@ describe("the CSRF cookie", () => {
     expect(cookie).toContain("SameSite=Strict");
   });
 });
+
+describe("signing in with the form", () => {
+  it("sets Better Auth's session cookie, which then opens the dashboard", async () => {
+    const res = await send(app, "POST", "/admin/sign-in", {
+      form: { email: "csrf-admin@example.com", password: "correct horse battery", next: "/admin/users" },
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/admin/users");
+    const session = (res.headers.get("set-cookie") ?? "").match(/(better-auth\.session_token=[^;]+)/)?.[1];
+    expect(session).toBeDefined();
+    const page = await send(app, "GET", "/admin/users", { headers: { cookie: session ?? "" }, csrf: false });
+    expect(page.status).toBe(200);
+  });
+
+  it("shows a wrong password on the form without a session", async () => {
+    const res = await send(app, "POST", "/admin/sign-in", {
+      form: { email: "csrf-admin@example.com", password: "wrong password!!" },
+    });
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain("Wrong email or password");
+    expect(res.headers.get("set-cookie") ?? "").not.toContain("session_token");
+  });
+});
