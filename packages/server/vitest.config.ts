@@ -2,9 +2,9 @@ import { join } from "node:path";
 import { getSchemaModel, plainUserFields, type SchemaModel } from "@appflare/schema";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
-import exampleSchema from "./test/boardSchema";
 import { generateMigrations } from "../../tests/support/generateMigrations";
 import { authOptions } from "./test/auth/app/authOptions";
+import exampleSchema from "./test/boardSchema";
 import fixtureSchema from "./test/fixtureSchema";
 
 const here = import.meta.dirname;

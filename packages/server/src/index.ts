@@ -153,6 +153,7 @@ export type {
   StorageManagerDefinition,
 } from "./handlers/HandlerDefinition";
 export type { Jsonify, JsonResult } from "./handlers/Jsonify";
+export { type HandlerDescriptions, withDescriptions } from "./handlers/withDescriptions";
 export type { AppEnv } from "./http/AppEnv";
 export type {
   AppflareExportedHandler,

@@ -8,6 +8,7 @@ import { BannedError, UnauthorizedError } from "../errors/AppflareError";
 import type { SessionUser } from "../handlers/HandlerContext";
 import type { AnyHandlerDefinition, HandlerKind } from "../handlers/HandlerDefinition";
 import type { SchedulerJob } from "../scheduler/SchedulerMessage";
+import { checkResult } from "./checkResult";
 import { createHandlerContext } from "./createHandlerContext";
 import { validateArgs } from "./validateArgs";
 import type { ResolvedSession, WorkerHooks } from "./WorkerHooks";
@@ -103,6 +104,7 @@ export class HandlerEngine<Env> {
       // Erased definitions take `never`; the ctx and args built here are what their types describe.
       await call.definition.middleware?.(ctx as never, args as never, call.request);
       const data = await call.definition.handler(ctx as never, args as never);
+      await checkResult(call.name, call.definition.returns, data);
       return { data, readSet: { reads: [...runtime.reads], usesUser: tracker.usesUser } };
     } finally {
       // Also after a throw: writes that committed before it are real, and realtime must not miss them.

@@ -10,7 +10,7 @@ import { executionCtxOf } from "./executionCtxOf";
 import type { HandlerEngine } from "./HandlerEngine";
 import type { HandlerRegistry } from "./HandlerRegistry";
 import { mountHandlerRoutes } from "./handlerRoutes";
-import { openApiDocument } from "./openApiDocument";
+import { openApiDocument } from "./openapi/openApiDocument";
 import type { WorkerHooks } from "./WorkerHooks";
 
 /** What the core routes are served from. */

@@ -1,11 +1,11 @@
 import { applyD1Migrations, createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import schema from "../boardSchema";
 import type { AuthOptions } from "../../src/auth/AppflareAuth";
 import { createAuthRuntime } from "../../src/auth/createAuthRuntime";
 import { mountAuthRoutes } from "../../src/auth/mountAuthRoutes";
 import type { AppflareConfig } from "../../src/config/AppflareConfig";
 import { resolveConfig } from "../../src/config/resolveConfig";
 import { createWorker } from "../../src/http/createWorker";
+import schema from "../boardSchema";
 import { authOptions } from "./app/authOptions";
 import { modules } from "./app/modules";
 

@@ -1,8 +1,8 @@
 import { applyD1Migrations, createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import schema from "../boardSchema";
 import type { AppflareConfig } from "../../src/config/AppflareConfig";
 import { createWorker } from "../../src/http/createWorker";
 import type { WorkerHooks } from "../../src/http/WorkerHooks";
+import schema from "../boardSchema";
 import type { TestContextExtension } from "./app/handlers";
 import { modules } from "./app/modules";
 

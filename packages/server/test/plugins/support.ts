@@ -1,4 +1,4 @@
-import schema from "../../../../apps/example/schema";
+import schema from "../boardSchema";
 import { pbkdf2Password } from "../../src/auth/pbkdf2Password";
 import type { SessionsRevoked } from "../../src/auth/SessionsRevoked";
 import type { AppflareConfig } from "../../src/config/AppflareConfig";

@@ -1,4 +1,4 @@
-import type schema from "../../../../../apps/example/schema";
+import type schema from "../../boardSchema";
 import type { AuthContext } from "../../../src/auth/AppflareAuth";
 import type { AppSchemaOf } from "../../../src/auth/AppSchemaOf";
 import { defineHandlers } from "../../../src/handlers/defineHandlers";
