@@ -10,6 +10,7 @@ import { ModuleLoader } from "../load/ModuleLoader";
 import type { CodegenConfig } from "../project/CodegenConfig";
 import { isInside } from "../project/isInside";
 import { cacheDirOf, type ProjectPaths, projectPaths } from "../project/ProjectPaths";
+import { dashboardAvailable } from "../project/dashboardAvailable";
 import { realtimeAvailable } from "../project/realtimeAvailable";
 import { writeIfChanged } from "../write/writeIfChanged";
 import type { BuildReport, BuildStep } from "./BuildReport";
@@ -21,6 +22,8 @@ interface Loaded {
   configInputs: readonly string[];
   /** Realtime enabled in config and its package installed: the DO binding and export are generated. */
   realtime: boolean;
+  /** Dashboard enabled in config and its package installed: the worker mounts `dashboard()`. */
+  dashboard: boolean;
 }
 
 /**
@@ -134,17 +137,19 @@ export class AppflareBuilder {
         async () => {
           const { value, inputs } = await loadConfig(this.loader, this.configFile, root);
           const realtime = value.realtime.enabled && realtimeAvailable(root);
+          const dashboard = value.dashboard.enabled && dashboardAvailable(root);
           return {
             config: value,
             paths: projectPaths(this.configFile, value),
             configInputs: inputs,
             realtime,
+            dashboard,
           };
         },
         (l) => `worker "${l.config.name}"`,
       );
     }
-    const { config, paths, realtime } = this.loaded;
+    const { config, paths, realtime, dashboard } = this.loaded;
 
     let schema = this.schema;
     const schemaReloaded = !schema || this.touches(changed, schema.inputs);
@@ -206,7 +211,7 @@ export class AppflareBuilder {
     }
 
     const t0 = performance.now();
-    for (const [file, content] of generateFiles(paths, config, loadedSchema.value, handlers.value, realtime))
+    for (const [file, content] of generateFiles(paths, config, loadedSchema.value, handlers.value, realtime, dashboard))
       write(file, content);
     steps.push({
       name: "write",

@@ -29,6 +29,7 @@ export function generateFiles(
   schema: LoadedSchema,
   discovered: DiscoveredHandlers,
   realtime: boolean,
+  dashboard = false,
 ): FileSet {
   const { outDir } = paths;
   const schemaInput = { outDir, schemaFile: paths.schemaFile, schemaExport: config.schemaExport };
@@ -41,6 +42,7 @@ export function generateFiles(
         ...schemaInput,
         configFile: paths.configFile,
         realtimeClassName: realtime ? config.realtime.className : null,
+        dashboard,
       }),
     ],
     [join(outDir, "client.ts"), renderClientFile()],

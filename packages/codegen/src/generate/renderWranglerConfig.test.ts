@@ -40,7 +40,7 @@ function config(overrides: Partial<CodegenConfig> = {}): CodegenConfig {
     },
     cors: null,
     limits: { bodyBytes: 1, uploadBytes: 1 },
-    dashboard: { enabled: true, path: "/admin" },
+    dashboard: { enabled: true, path: "/admin", readOnly: false },
     wrangler: {},
     ...overrides,
   };
@@ -96,6 +96,22 @@ describe("wranglerConfig", () => {
     });
     expect(without).not.toContain("realtime");
     expect(without).toContain("const app = createWorker({ schema, config, modules });");
+  });
+
+  it("mounts the dashboard plugin in the worker only when it is available", () => {
+    const input = {
+      outDir: "/app/_generated",
+      configFile: "/app/appflare.config.ts",
+      schemaFile: "/app/schema.ts",
+      schemaExport: "default",
+      realtimeClassName: null,
+    };
+    const worker = renderWorkerFile({ ...input, dashboard: true });
+    expect(worker).toContain('import { dashboard } from "@appflare/dashboard";');
+    expect(worker).toContain("createWorker({ schema, config, modules, plugins: [dashboard()] })");
+    expect(renderWorkerFile({ ...input, dashboard: false })).not.toContain("dashboard");
+    const both = renderWorkerFile({ ...input, realtimeClassName: "AppflareRealtime", dashboard: true });
+    expect(both).toContain("plugins: [realtime(), dashboard()]");
   });
 
   it("adds R2, KV, the scheduler queue (with dead-letter queue) and the cron triggers", () => {

@@ -126,4 +126,6 @@ export interface DashboardConfig {
   enabled?: boolean;
   /** Default `/admin`. */
   path?: string;
+  /** Refuse every write from the dashboard (rows, users, storage, mutations). Default `false`. */
+  readOnly?: boolean;
 }

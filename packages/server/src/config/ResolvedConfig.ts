@@ -42,6 +42,6 @@ export interface ResolvedConfig {
   /** Normalized origins (no trailing slash), or `null` to read env `ALLOWED_ORIGINS` per request. */
   readonly cors: readonly string[] | null;
   readonly limits: { readonly bodyBytes: number; readonly uploadBytes: number };
-  readonly dashboard: { readonly enabled: boolean; readonly path: string };
+  readonly dashboard: { readonly enabled: boolean; readonly path: string; readonly readOnly: boolean };
   readonly wrangler: Record<string, unknown>;
 }

@@ -104,7 +104,13 @@ export const configSchema = z
     limits: z
       .strictObject({ bodyBytes: positiveInt.optional(), uploadBytes: positiveInt.optional() })
       .optional(),
-    dashboard: z.strictObject({ enabled: z.boolean().optional(), path: routePath.optional() }).optional(),
+    dashboard: z
+      .strictObject({
+        enabled: z.boolean().optional(),
+        path: routePath.optional(),
+        readOnly: z.boolean().optional(),
+      })
+      .optional(),
     wrangler: z.record(z.string(), z.unknown()).optional(),
   })
   .superRefine((config, ctx) => {

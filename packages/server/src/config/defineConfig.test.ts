@@ -129,7 +129,7 @@ describe("resolveConfig", () => {
       },
       cors: null,
       limits: { bodyBytes: 1_048_576, uploadBytes: 104_857_600 },
-      dashboard: { enabled: true, path: "/admin" },
+      dashboard: { enabled: true, path: "/admin", readOnly: false },
       wrangler: {},
     });
   });

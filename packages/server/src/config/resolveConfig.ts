@@ -65,7 +65,11 @@ export function resolveConfig(config: unknown, options: ResolveConfigOptions = {
       bodyBytes: c.limits?.bodyBytes ?? 1_048_576,
       uploadBytes: c.limits?.uploadBytes ?? 104_857_600,
     },
-    dashboard: { enabled: c.dashboard?.enabled ?? true, path: c.dashboard?.path ?? "/admin" },
+    dashboard: {
+      enabled: c.dashboard?.enabled ?? true,
+      path: c.dashboard?.path ?? "/admin",
+      readOnly: c.dashboard?.readOnly ?? false,
+    },
     wrangler: c.wrangler ?? {},
   };
 }
