@@ -20,7 +20,11 @@ describe("storage helpers against the fixture's R2 routes", () => {
       },
     });
     expect(put.error).toBeNull();
-    expect(put.data).toMatchObject({ path: `${dir}/a.bin`, size: body.byteLength, contentType: "application/octet-stream" });
+    expect(put.data).toMatchObject({
+      path: `${dir}/a.bin`,
+      size: body.byteLength,
+      contentType: "application/octet-stream",
+    });
     // 64 KiB chunks: 3 reports, the last one complete.
     expect(progress).toEqual([65_536, 131_072, 150_000]);
 
@@ -35,7 +39,10 @@ describe("storage helpers against the fixture's R2 routes", () => {
     const listed = await client.storage.list({ prefix: `${dir}/` });
     expect(listed.data?.objects.map((o) => o.path)).toEqual([`${dir}/a.bin`, `${dir}/b.txt`]);
 
-    expect((await client.storage.delete({ path: `${dir}/a.bin` })).data).toEqual({ path: `${dir}/a.bin`, deleted: true });
+    expect((await client.storage.delete({ path: `${dir}/a.bin` })).data).toEqual({
+      path: `${dir}/a.bin`,
+      deleted: true,
+    });
     expect((await client.storage.get({ path: `${dir}/a.bin` })).error?.status).toBe(404);
   });
 
@@ -57,7 +64,9 @@ describe("storage helpers against the fixture's R2 routes", () => {
     });
     expect(put.error).toBeNull();
     expect(seen).toEqual([undefined, undefined, undefined]);
-    expect(await ((await client.storage.get({ path: `${dir}/s.txt` })).data as Response).text()).toBe("streamed body");
+    expect(await ((await client.storage.get({ path: `${dir}/s.txt` })).data as Response).text()).toBe(
+      "streamed body",
+    );
   });
 
   it("refusals are errors with the server's code: 403 outside public/, 400 bad key, 413 over uploadBytes", async () => {
