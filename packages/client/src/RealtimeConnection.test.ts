@@ -1,50 +1,9 @@
 import { once } from "node:events";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import WebSocket, { WebSocketServer } from "ws";
+import WebSocket from "ws";
+import { scriptedServer } from "../test/support/scriptedServer";
 import type { AppflareError } from "./AppflareError";
-import type { ClientMessage } from "./protocol";
 import { RealtimeConnection } from "./RealtimeConnection";
-
-/**
- * A scripted realtime server on a real `ws` socket. The real server (the realtime Durable Object) is
- * not in this branch yet, and some cases (a push older than one already applied) it never produces on
- * purpose, so these tests script the frames; the client side is the real `ws` WebSocket of Node.
- */
-async function scriptedServer() {
-  const wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
-  await once(wss, "listening");
-  const sockets: WebSocket[] = [];
-  const received: ClientMessage[][] = [];
-  const waiters: (() => void)[] = [];
-  wss.on("connection", (socket) => {
-    const index = sockets.push(socket) - 1;
-    received[index] = [];
-    socket.on("message", (raw) => {
-      received[index]?.push(JSON.parse(String(raw)) as ClientMessage);
-      for (const wake of waiters.splice(0)) wake();
-    });
-    for (const wake of waiters.splice(0)) wake();
-  });
-  const until = async (check: () => boolean) => {
-    const deadline = Date.now() + 5000;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error(`timed out; received ${JSON.stringify(received)}`);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 20);
-      });
-    }
-  };
-  return {
-    url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`,
-    sockets,
-    received,
-    until,
-    send: (socketIndex: number, message: unknown) => sockets[socketIndex]?.send(JSON.stringify(message)),
-    close: () => new Promise<void>((resolve) => wss.close(() => resolve())),
-  };
-}
 
 const servers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -69,6 +28,9 @@ const update = (id: string, version: number, hash: string, data: unknown) => ({
   payload: { id, queryName: "tasks/list", signature: "sig", version, hash, data },
 });
 
+// The real server (the realtime Durable Object) is not in this branch yet, and some cases (a push older
+// than one already applied) it never produces on purpose, so these tests script the server's frames;
+// the client side is Node's real \`ws\` WebSocket.
 describe("RealtimeConnection over a real ws socket", () => {
   it("opens lazily, says connect first, subscribes after connected, closes after the last remove", async () => {
     const { server, connection } = await setup();
