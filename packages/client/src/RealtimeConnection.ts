@@ -96,7 +96,7 @@ export class RealtimeConnection {
   }
 
   #open(): void {
-    clearTimeout(this.#timer);
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
     const Ctor =
       this.#options.WebSocket ?? (globalThis as unknown as { WebSocket?: WebSocketConstructor }).WebSocket;
@@ -229,7 +229,7 @@ export class RealtimeConnection {
   }
 
   #dropSocket(): void {
-    clearTimeout(this.#timer);
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
     const socket = this.#socket;
     this.#socket = null;
