@@ -20,7 +20,9 @@ export default schema({
       budget: v.real(),
       createdAt: v.date().notNull().defaultNow(),
       owner: v.one("users", { onDelete: "cascade" }),
+      members: v.many("members"),
       tasks: v.many("tasks"),
+      labels: v.many("labels"),
     },
     {
       indexes: [{ columns: ["status", "createdAt"] }],
@@ -60,10 +62,28 @@ export default schema({
       checks: [{ name: "tasks_estimate_non_negative", sql: "estimate_hours IS NULL OR estimate_hours >= 0" }],
     },
   ),
+  /**
+   * Who may see and edit a project: its owner (a row with role "owner", written with the project) and
+   * the members the owner added. Every handler checks this table (src/access.ts).
+   */
+  members: table(
+    {
+      id: v.uuid(),
+      role: v.enum(["owner", "member"]).notNull().default("member"),
+      addedAt: v.date().notNull().defaultNow(),
+      project: v.one("projects", { onDelete: "cascade" }),
+      user: v.one("users", { onDelete: "cascade" }),
+    },
+    // Serves "is this user a member of this project" and, led by projectId, lookups by project.
+    { indexes: [{ columns: ["projectId", "userId"], unique: true }] },
+  ),
   labels: table({
     id: v.int().primaryKey({ autoIncrement: true }),
+    // Unique across the app, not per project: the server's test suite uses this schema as its fixture.
     name: v.string().notNull().unique(),
     color: v.string().notNull().default("#888888"),
+    // Nullable for the same reason; every label the example's handlers create belongs to a project.
+    project: v.one("projects", { nullable: true, onDelete: "cascade" }),
     tasks: v.manyToMany("tasks"),
   }),
   comments: table({

@@ -19,9 +19,14 @@ export default defineConfig({
           compatibilityDate: "2026-04-01",
           compatibilityFlags: ["nodejs_compat"],
           d1Databases: ["DB"],
+          r2Buckets: ["STORAGE"],
           // A real producer: the example's mutations enqueue scheduler tasks (the tests run the consumer).
           queueProducers: { APPFLARE_QUEUE: "appflare-example-scheduler" },
-          bindings: { TEST_MIGRATIONS: await readD1Migrations(dir) },
+          bindings: {
+            TEST_MIGRATIONS: await readD1Migrations(dir),
+            BETTER_AUTH_SECRET: "appflare-example-test-secret-0123456789",
+            BETTER_AUTH_URL: "http://example.test",
+          },
         },
       };
     }),

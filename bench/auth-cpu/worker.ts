@@ -3,9 +3,9 @@
 // Each route does one operation so the Node side can time it.
 
 import { hashPassword } from "better-auth/crypto";
-import schema from "../../apps/example/schema";
 import { createAuth } from "../../packages/server/src/auth/createAuth";
 import { type PasswordHasher, pbkdf2Password } from "../../packages/server/src/auth/pbkdf2Password";
+import schema from "../../packages/server/test/boardSchema";
 import { createTables } from "../support/createTables";
 
 interface Env {

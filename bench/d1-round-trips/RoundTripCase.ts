@@ -1,5 +1,5 @@
-import type schema from "../../apps/example/schema";
 import type { Db } from "../../packages/server/src/db/types/TableClient";
+import type schema from "../../packages/server/test/boardSchema";
 
 /**
  * One row of the d1-round-trips table: an operation on the example app's `ctx.db` and the number of

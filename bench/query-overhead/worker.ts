@@ -7,8 +7,8 @@
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { d1Executor } from "../../packages/server/src/db/D1Executor";
-import { compiledExample as compiled } from "../support/compiledExample";
 import { createTables } from "../support/createTables";
+import { drizzleBoard } from "../support/drizzleBoard";
 import { exampleDb } from "../support/exampleDb";
 import { seedProjects } from "../support/seedProjects";
 
@@ -70,7 +70,7 @@ async function viaRaw(env: Env) {
 }
 
 async function viaDrizzle(env: Env) {
-  const db = drizzle(env.DB, { schema: compiled.drizzleSchema });
+  const db = drizzle(env.DB, { schema: drizzleBoard });
   const rows = await db.query.projects.findMany({
     where: (p, { eq }) => eq(p.status, "active"),
     with: {

@@ -1,7 +1,7 @@
-import type schema from "../../apps/example/schema";
 import { createDb } from "../../packages/server/src/db/createDb";
 import type { D1Executor } from "../../packages/server/src/db/D1Executor";
 import type { DbRuntime } from "../../packages/server/src/db/DbRuntime";
+import type schema from "../../packages/server/test/boardSchema";
 import { compiledExample } from "./compiledExample";
 
 /**

@@ -2,9 +2,9 @@ import { join } from "node:path";
 import { getSchemaModel, plainUserFields, type SchemaModel } from "@appflare/schema";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
-import exampleSchema from "../../apps/example/schema";
 import { generateMigrations } from "../../tests/support/generateMigrations";
 import { authOptions } from "./test/auth/app/authOptions";
+import exampleSchema from "./test/boardSchema";
 import fixtureSchema from "./test/fixtureSchema";
 
 const here = import.meta.dirname;
@@ -24,7 +24,7 @@ function migrationsFor(
   return readD1Migrations(generateMigrations(schemaPath, Object.keys(model.tables), workDir, userFields));
 }
 
-const exampleSchemaPath = join(here, "../../apps/example/schema.ts");
+const exampleSchemaPath = join(here, "test/boardSchema.ts");
 const migrations = Promise.all([
   migrationsFor(exampleSchemaPath, getSchemaModel(exampleSchema), "example"),
   migrationsFor(join(here, "test/fixtureSchema.ts"), getSchemaModel(fixtureSchema), "fixture"),

@@ -30,6 +30,8 @@ CREATE TABLE `attachments` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `attachments_path_unique` ON `attachments` (`path`);--> statement-breakpoint
+CREATE INDEX `attachments_task_id_idx` ON `attachments` (`task_id`);--> statement-breakpoint
+CREATE INDEX `attachments_uploader_id_idx` ON `attachments` (`uploader_id`);--> statement-breakpoint
 CREATE TABLE `comments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`body` text NOT NULL,
@@ -38,17 +40,22 @@ CREATE TABLE `comments` (
 	`task_id` integer NOT NULL,
 	`author_id` text,
 	FOREIGN KEY (`task_id`) REFERENCES `tasks`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
+	CONSTRAINT "comments_mentions_enum" CHECK(CASE WHEN "mentions" IS NULL THEN 1 WHEN typeof("mentions") = 'text' AND json_valid("mentions") THEN json_type("mentions") = 'array' AND replace(replace(replace(replace(replace(',' || substr(json("mentions"), 2, length(json("mentions")) - 2) || ',', ',', ',,'), ',"assignee",', ''), ',"watchers",', ''), ',"everyone",', ''), ',', '') = '' ELSE 0 END)
 );
 --> statement-breakpoint
 CREATE INDEX `comments_task_id_idx` ON `comments` (`task_id`);--> statement-breakpoint
+CREATE INDEX `comments_author_id_idx` ON `comments` (`author_id`);--> statement-breakpoint
 CREATE TABLE `labels` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
-	`color` text DEFAULT '#888888' NOT NULL
+	`color` text DEFAULT '#888888' NOT NULL,
+	`project_id` text,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `labels_name_unique` ON `labels` (`name`);--> statement-breakpoint
+CREATE INDEX `labels_project_id_idx` ON `labels` (`project_id`);--> statement-breakpoint
 CREATE TABLE `labels_tasks_links` (
 	`label_id` integer NOT NULL,
 	`task_id` integer NOT NULL,
@@ -58,6 +65,19 @@ CREATE TABLE `labels_tasks_links` (
 );
 --> statement-breakpoint
 CREATE INDEX `labels_tasks_links_task_id_idx` ON `labels_tasks_links` (`task_id`);--> statement-breakpoint
+CREATE TABLE `members` (
+	`id` text PRIMARY KEY NOT NULL,
+	`role` text DEFAULT 'member' NOT NULL,
+	`added_at` integer NOT NULL,
+	`project_id` text NOT NULL,
+	`user_id` text NOT NULL,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "members_role_enum" CHECK("role" IN ('owner', 'member'))
+);
+--> statement-breakpoint
+CREATE INDEX `members_user_id_idx` ON `members` (`user_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `members_project_id_user_id_unique` ON `members` (`project_id`,`user_id`);--> statement-breakpoint
 CREATE TABLE `projects` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text(120) NOT NULL,
@@ -70,10 +90,14 @@ CREATE TABLE `projects` (
 	`created_at` integer NOT NULL,
 	`owner_id` text NOT NULL,
 	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "projects_name_length" CHECK(length("name") <= 120),
+	CONSTRAINT "projects_status_enum" CHECK("status" IN ('active', 'archived')),
+	CONSTRAINT "projects_default_priority_enum" CHECK("default_priority" IN ('low', 'medium', 'high', 'urgent')),
 	CONSTRAINT "projects_budget_non_negative" CHECK(budget IS NULL OR budget >= 0)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `projects_slug_unique` ON `projects` (`slug`);--> statement-breakpoint
+CREATE INDEX `projects_owner_id_idx` ON `projects` (`owner_id`);--> statement-breakpoint
 CREATE INDEX `projects_status_created_at_idx` ON `projects` (`status`,`created_at`);--> statement-breakpoint
 CREATE TABLE `sessions` (
 	`id` text PRIMARY KEY NOT NULL,
@@ -115,10 +139,13 @@ CREATE TABLE `tasks` (
 	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`assignee_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
 	FOREIGN KEY (`parent_id`) REFERENCES `tasks`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "tasks_priority_enum" CHECK("priority" IN ('low', 'medium', 'high', 'urgent')),
 	CONSTRAINT "tasks_estimate_non_negative" CHECK(estimate_hours IS NULL OR estimate_hours >= 0)
 );
 --> statement-breakpoint
 CREATE INDEX `tasks_due_at_idx` ON `tasks` (`due_at`);--> statement-breakpoint
+CREATE INDEX `tasks_assignee_id_idx` ON `tasks` (`assignee_id`);--> statement-breakpoint
+CREATE INDEX `tasks_parent_id_idx` ON `tasks` (`parent_id`);--> statement-breakpoint
 CREATE INDEX `tasks_project_id_done_idx` ON `tasks` (`project_id`,`done`);--> statement-breakpoint
 CREATE TABLE `users` (
 	`id` text PRIMARY KEY NOT NULL,

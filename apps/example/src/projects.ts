@@ -1,11 +1,12 @@
 import * as z from "zod";
 import { mutation, query } from "../_generated/handlers";
+import { requireMember, requireOwner, signedIn } from "./access";
 
 const status = z.enum(["active", "archived"]);
 
 /**
- * `GET /queries/projects/list` — a page of projects, newest first, with their task counts.
- * Filters: `status`, a case-insensitive `search` on the name, and a `tag`.
+ * `GET /queries/projects/list` — a page of the caller's projects (owned or joined), newest first, with
+ * their task counts. Filters: `status`, a case-insensitive `search` on the name, and a `tag`.
  */
 export const list = query({
   args: {
@@ -15,8 +16,11 @@ export const list = query({
     page: z.number().int().min(0).default(0),
     pageSize: z.number().int().min(1).max(100).default(20),
   },
+  authRequired: true,
   handler: async (ctx, args) => {
+    const user = signedIn(ctx);
     const where = {
+      members: { userId: user.id },
       ...(args.status ? { status: args.status } : {}),
       ...(args.search ? { name: { contains: args.search, mode: "insensitive" as const } } : {}),
       ...(args.tag ? { tags: { includes: [args.tag] } } : {}),
@@ -35,12 +39,16 @@ export const list = query({
   },
 });
 
-/** `GET /queries/projects/get?slug=` — one project with its open tasks and their labels. */
+/** `GET /queries/projects/get?slug=` — one project (members only) with its open tasks and their labels. */
 export const get = query({
   args: { slug: z.string() },
+  authRequired: true,
   handler: async (ctx, args) => {
-    const project = await ctx.db.projects.findFirst({
-      where: { slug: args.slug },
+    const found = await ctx.db.projects.findFirst({ where: { slug: args.slug }, columns: { id: true } });
+    if (!found) return ctx.error(404, "Project not found", { slug: args.slug });
+    await requireMember(ctx, found.id);
+    return ctx.db.projects.findFirst({
+      where: { id: found.id },
       with: {
         tasks: {
           where: { done: false },
@@ -49,12 +57,13 @@ export const get = query({
         },
       },
     });
-    if (!project) return ctx.error(404, "Project not found", { slug: args.slug });
-    return project;
   },
 });
 
-/** `POST /mutations/projects/create` — the signed-in user owns the new project. */
+/**
+ * `POST /mutations/projects/create` — the caller owns the new project: the project and the caller's
+ * "owner" membership are written in one batch, so a project never exists without its owner.
+ */
 export const create = mutation({
   args: {
     name: z.string().min(1).max(120),
@@ -64,20 +73,24 @@ export const create = mutation({
   },
   authRequired: true,
   handler: async (ctx, args) => {
-    const owner = ctx.user ?? ctx.error(401, "Sign in to create a project");
-    const [project] = await ctx.db.projects.insert({ values: { ...args, ownerId: owner.id } });
+    const owner = signedIn(ctx);
+    const id = crypto.randomUUID();
+    const [[project]] = await ctx.db.batch((tx) => [
+      tx.projects.insert({ values: { ...args, id, ownerId: owner.id } }),
+      tx.members.insert({ values: { projectId: id, userId: owner.id, role: "owner" } }),
+    ]);
     return project;
   },
 });
 
-/** `POST /mutations/projects/archive` — only the owner may archive; archiving twice is a 409. */
+/** `POST /mutations/projects/archive` — the owner (or an admin) archives; archiving twice is a 409. */
 export const archive = mutation({
   args: { id: z.string() },
   authRequired: true,
   handler: async (ctx, args) => {
-    const owner = ctx.user ?? ctx.error(401, "Sign in to archive a project");
+    await requireOwner(ctx, args.id);
     const [project] = await ctx.db.projects.update({
-      where: { id: args.id, ownerId: owner.id, status: "active" },
+      where: { id: args.id, status: "active" },
       set: { status: "archived" },
       expectRows: 1,
     });

@@ -5,7 +5,10 @@ declare global {
     interface Env {
       DB: D1Database;
       APPFLARE_QUEUE?: Queue;
+      STORAGE: R2Bucket;
       TEST_MIGRATIONS: D1Migration[];
+      BETTER_AUTH_SECRET: string;
+      BETTER_AUTH_URL: string;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { applyD1Migrations, env } from "cloudflare:test";
-import { getSchemaModel } from "@appflare/schema";
+import { schema as defineSchema, getSchemaModel, table, v } from "@appflare/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import schema from "../schema";
 
@@ -102,6 +102,36 @@ describe("drizzle-kit migrations of the example schema on D1", () => {
     expect(Object.values(model.tables).some((t) => t.checks.length > 0)).toBe(true);
   });
 
+  it("indexes every foreign key: a cascade or join never scans the referencing table", async () => {
+    let fks = 0;
+    for (const table of Object.values(model.tables)) {
+      const list = await all<{ name: string }>(`PRAGMA index_list("${table.sqlName}")`);
+      const leading = new Set<string>();
+      for (const ix of list) {
+        const [first] = await all<{ name: string }>(`PRAGMA index_info("${ix.name}")`);
+        if (first) leading.add(first.name);
+      }
+      for (const column of Object.values(table.columns)) {
+        if (column.index !== false) {
+          const cols = await all<{ name: string }>(`PRAGMA index_info("${column.index}")`);
+          expect(
+            cols.map((c) => c.name),
+            `index ${column.index}`,
+          ).toEqual([column.sqlName]);
+        }
+        if (column.references === undefined) continue;
+        expect(leading, `an index led by FK ${table.sqlName}.${column.sqlName}`).toContain(column.sqlName);
+        fks++;
+      }
+    }
+    expect(fks).toBeGreaterThan(5);
+    // The planner uses them: deleting a project looks its tasks up by index.
+    const plan = await all<{ detail: string }>(
+      "EXPLAIN QUERY PLAN SELECT id FROM tasks WHERE project_id = 'p'",
+    );
+    expect(plan.map((row) => row.detail).join()).toMatch(/USING (COVERING )?INDEX/);
+  });
+
   it("enforces the constraints: CHECK, FOREIGN KEY, UNIQUE and cascades reject or follow writes", async () => {
     const count = async (t: string) =>
       (await all<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))[0]?.n ?? -1;
@@ -129,5 +159,108 @@ describe("drizzle-kit migrations of the example schema on D1", () => {
     // users → projects → tasks cascade
     expect(await count("projects")).toBe(0);
     expect(await count("tasks")).toBe(0);
+  });
+  const reject = /CHECK constraint failed: (\w+)/;
+  const typeCases: [what: string, sql: string, constraint: string | null][] = [
+    ["a known enum value", "UPDATE tasks SET priority = 'urgent'", null],
+    ["an unknown enum value", "UPDATE tasks SET priority = 'whenever'", "tasks_priority_enum"],
+    [
+      "a reusable enum (defineEnum) too",
+      "UPDATE projects SET default_priority = 'x'",
+      "projects_default_priority_enum",
+    ],
+    ["a name at the length limit", `UPDATE projects SET name = '${"n".repeat(120)}'`, null],
+    [
+      "a name over the length limit",
+      `UPDATE projects SET name = '${"n".repeat(121)}'`,
+      "projects_name_length",
+    ],
+    ["an empty enum array", "UPDATE comments SET mentions = '[]'", null],
+    [
+      "members, spaced and repeated",
+      `UPDATE comments SET mentions = '[ "everyone" , "assignee","everyone"]'`,
+      null,
+    ],
+    [
+      "a non-member element",
+      `UPDATE comments SET mentions = '["assignee","nobody"]'`,
+      "comments_mentions_enum",
+    ],
+    ["a prefix of a member", `UPDATE comments SET mentions = '["assign"]'`, "comments_mentions_enum"],
+    ["two members glued", `UPDATE comments SET mentions = '["assigneewatchers"]'`, "comments_mentions_enum"],
+    ["a number element", `UPDATE comments SET mentions = '["everyone",1]'`, "comments_mentions_enum"],
+    ["a nested array", `UPDATE comments SET mentions = '[["everyone"]]'`, "comments_mentions_enum"],
+    ["an object", `UPDATE comments SET mentions = '{"everyone":1}'`, "comments_mentions_enum"],
+    ["a bare member string", `UPDATE comments SET mentions = '"everyone"'`, "comments_mentions_enum"],
+    ["text that is not JSON", "UPDATE comments SET mentions = 'everyone'", "comments_mentions_enum"],
+    ["a blob", "UPDATE comments SET mentions = X'5B5D'", "comments_mentions_enum"],
+  ];
+
+  it.each(typeCases)("types are enforced for raw SQL: %s", async (_what, statement, constraint) => {
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT OR IGNORE INTO users (id, name, email, created_at, updated_at) VALUES ('u-raw', 'Raw', 'raw@example.com', 0, 0)",
+      ),
+      env.DB.prepare(
+        "INSERT OR IGNORE INTO projects (id, name, slug, created_at, owner_id) VALUES ('p-raw', 'Raw', 'raw', 0, 'u-raw')",
+      ),
+      env.DB.prepare(
+        "INSERT OR IGNORE INTO tasks (id, title, created_at, project_id) VALUES (9001, 'Raw', 0, 'p-raw')",
+      ),
+      env.DB.prepare(
+        "INSERT OR IGNORE INTO comments (id, body, created_at, task_id) VALUES ('c-raw', 'Raw', 0, 9001)",
+      ),
+    ]);
+    const snapshot = () =>
+      all(
+        "SELECT (SELECT json_group_array(priority) FROM tasks) AS t, (SELECT json_group_array(name || default_priority) FROM projects) AS p, (SELECT json_group_array(mentions) FROM comments) AS c",
+      );
+    const before = await snapshot();
+    const run = env.DB.prepare(statement).run();
+    if (constraint === null) {
+      await run;
+      return;
+    }
+    const error = await run.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(String(error)).toMatch(reject);
+    expect(reject.exec(String(error))?.[1]).toBe(constraint);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("checks enum arrays whose members hold commas, quotes and brackets", async () => {
+    // The check is built from JSON spellings; members that look like JSON syntax must not confuse it.
+    const tricky = defineSchema({
+      items: table({ id: v.int().primaryKey(), flags: v.enumArray(["a,b", 'q"x', "[c]", "d"]) }),
+    });
+    const check = tricky.model.tables.items?.checks.find((c) => c.name === "items_flags_enum");
+    expect(check).toBeDefined();
+    await env.DB.prepare(
+      `CREATE TABLE tricky_flags (id INTEGER PRIMARY KEY, flags TEXT, CONSTRAINT items_flags_enum CHECK (${check?.sql}))`,
+    ).run();
+    const cases: [unknown, boolean][] = [
+      [["a,b", 'q"x', "[c]", "d", "d"], true],
+      [[], true],
+      [null, true],
+      [["a", "b"], false],
+      [["a,b,d"], false],
+      [["[c]", ["d"]], false],
+      [['q"x"'], false],
+      [["d", { d: "d" }], false],
+    ];
+    for (const [i, [value, ok]] of cases.entries()) {
+      const insert = env.DB.prepare("INSERT INTO tricky_flags (id, flags) VALUES (?, ?)")
+        .bind(i, value === null ? null : JSON.stringify(value))
+        .run();
+      if (ok) await insert;
+      else
+        await expect(insert, JSON.stringify(value)).rejects.toThrow(
+          /CHECK constraint failed: items_flags_enum/,
+        );
+    }
+    const stored = await all<{ n: number }>("SELECT count(*) AS n FROM tricky_flags");
+    expect(stored[0]?.n).toBe(cases.filter(([, ok]) => ok).length);
   });
 });

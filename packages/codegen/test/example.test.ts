@@ -33,23 +33,33 @@ describe("regenerating the example app", () => {
 
   it("finds every handler of the example, named by api.md's rules", () => {
     expect(first.discovered.handlers.map((h) => `${h.kind} ${h.name}`)).toEqual([
+      "mutation attachments/add",
+      "query attachments/list",
+      "mutation attachments/remove",
+      "query attachments/uploadPath",
       "cron cleanup/purgeDone",
       "mutation comments/add",
       "query comments/list",
+      "mutation comments/remove",
       "mutation labels/attach",
       "mutation labels/create",
       "mutation labels/detach",
       "query labels/list",
+      "mutation members/add",
+      "query members/list",
+      "mutation members/remove",
       "scheduler notifications/assigned",
       "mutation projects/archive",
       "mutation projects/create",
       "query projects/get",
       "query projects/list",
+      "storageManager storage/projectFiles",
       "mutation tasks/complete",
       "mutation tasks/create",
       "query tasks/get",
       "query tasks/list",
       "mutation tasks/remove",
+      "mutation tasks/setChecklist",
       "mutation tasks/update",
     ]);
   });

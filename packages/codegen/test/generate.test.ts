@@ -14,6 +14,7 @@ const outputs: Record<string, readonly string[]> = {
     "_generated/worker.ts",
     "_generated/client.ts",
     "_generated/drizzle.schema.ts",
+    "_generated/drizzle.config.ts",
     "wrangler.json",
   ],
   minimal: [
@@ -23,6 +24,7 @@ const outputs: Record<string, readonly string[]> = {
     "gen/worker.ts",
     "gen/client.ts",
     "gen/drizzle.schema.ts",
+    "gen/drizzle.config.ts",
     "wrangler.json",
   ],
 };

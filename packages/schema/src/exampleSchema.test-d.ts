@@ -11,6 +11,7 @@ describe("apps/example/schema.ts types", () => {
     expectTypeOf<TableNames<S>>().toEqualTypeOf<
       | "projects"
       | "tasks"
+      | "members"
       | "labels"
       | "comments"
       | "attachments"

@@ -10,6 +10,7 @@ describe("apps/example/schema.ts", () => {
     expect(tables.filter((t) => t.origin === "user").map((t) => t.name)).toEqual([
       "projects",
       "tasks",
+      "members",
       "labels",
       "comments",
       "attachments",
@@ -45,7 +46,7 @@ describe("apps/example/schema.ts", () => {
 
   it("compiles to Drizzle and Zod", () => {
     const compiled = compileSchema(example);
-    expect(Object.keys(compiled.tables)).toHaveLength(11);
+    expect(Object.keys(compiled.tables)).toHaveLength(12);
     const task = compiled.zod.tasks.insert.parse({
       title: "Write docs",
       projectId: "p",

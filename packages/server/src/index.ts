@@ -10,17 +10,12 @@ export type {
 } from "./auth/AppflareAuth";
 export type { AppSchemaOf, UserFieldsOfConfig } from "./auth/AppSchemaOf";
 export { type AuthConfigInput, type CreateAuthOptions, createAuth } from "./auth/createAuth";
-export { type AuthRuntime, type AuthRuntimeOptions, createAuthRuntime } from "./auth/createAuthRuntime";
-export {
-  type AdminAccount,
-  type AdminResult,
-  type AuthWithContext,
-  createOrPromoteAdmin,
-} from "./auth/createOrPromoteAdmin";
+export type { AuthRuntime } from "./auth/createAuthRuntime";
 export { isBanned } from "./auth/isBanned";
 export { type PasswordHasher, type Pbkdf2PasswordOptions, pbkdf2Password } from "./auth/pbkdf2Password";
 export { type RoleCheckContext, requireRole } from "./auth/requireRole";
 export type { AuthCaller } from "./auth/resolveAuthSession";
+export type { SessionsRevoked, SessionsRevokedInfo } from "./auth/SessionsRevoked";
 export type {
   AppflareConfig,
   AuthConfig,
@@ -34,11 +29,8 @@ export type {
   StorageConfig,
 } from "./config/AppflareConfig";
 export { ConfigError, type ConfigIssue } from "./config/ConfigError";
-export { configSchema } from "./config/configSchema";
 export { defineConfig, type NoExtraConfigKeys } from "./config/defineConfig";
 export type { ResolvedConfig } from "./config/ResolvedConfig";
-export { type ResolveConfigOptions, resolveConfig, workerNameFromPackage } from "./config/resolveConfig";
-export { type CronSource, collectCronTriggers, cronSchedule } from "./cron/collectCronTriggers";
 export type { MutationEvent } from "./db/MutationEvent";
 export {
   type DecrementOperator,
@@ -130,7 +122,6 @@ export type {
 export type { ArgsDef, ArgsInput, ArgsOutput } from "./handlers/args";
 export {
   type CollectedHandler,
-  collectHandlers,
   DuplicateHandlerError,
   type HandlerModules,
 } from "./handlers/collectHandlers";
@@ -150,29 +141,35 @@ export type {
   SessionRecord,
   SessionUser,
 } from "./handlers/HandlerContext";
-export {
-  type AnyHandlerDefinition,
-  type CronDefinition,
-  type HandlerKind,
-  isHandlerDefinition,
-  type Middleware,
-  type MutationDefinition,
-  type QueryDefinition,
-  type SchedulerDefinition,
-  type StorageAccess,
-  type StorageManagerDefinition,
+export type {
+  AnyHandlerDefinition,
+  CronDefinition,
+  HandlerKind,
+  Middleware,
+  MutationDefinition,
+  QueryDefinition,
+  SchedulerDefinition,
+  StorageAccess,
+  StorageManagerDefinition,
 } from "./handlers/HandlerDefinition";
-export { handlerName } from "./handlers/handlerName";
 export type { Jsonify, JsonResult } from "./handlers/Jsonify";
+export { type HandlerDescriptions, withDescriptions } from "./handlers/withDescriptions";
 export type { AppEnv } from "./http/AppEnv";
-export {
-  type AppflareExportedHandler,
-  type AppflareWorker,
-  type CreateWorkerOptions,
-  createWorker,
-  type RunQueryOptions,
-} from "./http/createWorker";
+export type {
+  AppflareExportedHandler,
+  AppflareWorker,
+  CreateWorkerOptions,
+  RunQueryOptions,
+} from "./http/AppflareWorker";
+export { createWorker } from "./http/createWorker";
 export type { CallResult } from "./http/HandlerEngine";
+export type { AppflarePlugin, PluginHooks } from "./http/plugins/AppflarePlugin";
+export type {
+  PluginHost,
+  RunHandlerOptions,
+  SystemContext,
+  WithContextOptions,
+} from "./http/plugins/PluginHost";
 export type { ContextInfo, MutationEventsInfo, ResolvedSession, WorkerHooks } from "./http/WorkerHooks";
 export type { DeadLetterBody, MessageOutcome } from "./scheduler/consumeSchedulerBatch";
 export type { SchedulerRuntime } from "./scheduler/createSchedulerRuntime";

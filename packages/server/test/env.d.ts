@@ -3,7 +3,7 @@ import type { D1Migration } from "@cloudflare/vitest-plugin";
 declare global {
   namespace Cloudflare {
     interface Env {
-      /** D1 migrated from apps/example/schema.ts. */
+      /** D1 migrated from test/boardSchema.ts. */
       DB: D1Database;
       /** D1 migrated from test/fixtureSchema.ts (operator coverage). */
       FIXTURE_DB: D1Database;
@@ -15,7 +15,7 @@ declare global {
       APPFLARE_QUEUE_DLQ: Queue;
       EXAMPLE_MIGRATIONS: D1Migration[];
       FIXTURE_MIGRATIONS: D1Migration[];
-      /** apps/example/schema.ts plus the auth test app's `user.additionalFields` (test/auth/app/authOptions.ts). */
+      /** test/boardSchema.ts plus the auth test app's `user.additionalFields` (test/auth/app/authOptions.ts). */
       AUTH_MIGRATIONS: D1Migration[];
     }
   }

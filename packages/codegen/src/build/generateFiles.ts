@@ -1,27 +1,24 @@
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import type { DiscoveredHandlers } from "../discover/discoverHandlers";
+import { fromRoot } from "../generate/fromRoot";
 import { renderApiFile } from "../generate/renderApiFile";
 import { renderClientFile } from "../generate/renderClientFile";
+import { renderDrizzleConfigFile } from "../generate/renderDrizzleConfigFile";
 import { renderDrizzleSchemaFile } from "../generate/renderDrizzleSchemaFile";
 import { renderTasksFile } from "../generate/renderTasksFile";
 import { renderWorkerFile } from "../generate/renderWorkerFile";
 import { renderWranglerConfig } from "../generate/renderWranglerConfig";
 import type { LoadedSchema } from "../load/loadSchema";
 import type { CodegenConfig } from "../project/CodegenConfig";
+import { localD1File } from "../project/localD1File";
 import type { ProjectPaths } from "../project/ProjectPaths";
 
 /** Absolute path → content of every file written after handler discovery. */
 export type FileSet = ReadonlyMap<string, string>;
 
-/** `./_generated/worker.ts`: a path relative to the app root, as wrangler.json wants it. */
-function fromRoot(root: string, file: string): string {
-  const rel = relative(root, file).replaceAll("\\", "/");
-  return rel.startsWith(".") ? rel : `./${rel}`;
-}
-
 /**
- * Renders `api.ts`, `tasks.ts`, `worker.ts`, `client.ts`, `drizzle.schema.ts` and `wrangler.json` from
- * what was loaded. Pure: the same inputs give byte-identical output.
+ * Renders `api.ts`, `tasks.ts`, `worker.ts`, `client.ts`, `drizzle.schema.ts`, `drizzle.config.ts` and
+ * `wrangler.json` from what was loaded. Pure: the same inputs give byte-identical output.
  *
  * @example
  * for (const [file, content] of generateFiles(paths, config, schema, discovered, false)) writeIfChanged(file, content);
@@ -36,7 +33,7 @@ export function generateFiles(
   const { outDir } = paths;
   const schemaInput = { outDir, schemaFile: paths.schemaFile, schemaExport: config.schemaExport };
   return new Map([
-    [join(outDir, "api.ts"), renderApiFile(outDir, discovered.modules)],
+    [join(outDir, "api.ts"), renderApiFile(outDir, discovered.modules, discovered.descriptions)],
     [join(outDir, "tasks.ts"), renderTasksFile(outDir, discovered.handlers, discovered.modules)],
     [
       join(outDir, "worker.ts"),
@@ -53,6 +50,15 @@ export function generateFiles(
         ...schemaInput,
         tables: schema.tables,
         userFields: config.auth.additionalFields,
+      }),
+    ],
+    [
+      join(outDir, "drizzle.config.ts"),
+      renderDrizzleConfigFile({
+        root: paths.root,
+        schemaModule: join(outDir, "drizzle.schema.ts"),
+        migrationsDir: paths.migrationsDir,
+        localDatabase: localD1File(paths.root, config.database.databaseId),
       }),
     ],
     [

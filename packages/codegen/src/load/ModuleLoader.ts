@@ -53,7 +53,8 @@ export class ModuleLoader {
 
   /**
    * Bundles handler modules one entry each (see {@link ModuleSetBundler}), then runs the plain module
-   * `render(urls, serverUrl)` returns — it imports each module by its versioned URL.
+   * `render(urls, serverUrl)` returns — it imports each module by its versioned URL, and the tool-only
+   * `@appflare/server/internal` entry (`collectHandlers`) from `serverUrl`.
    */
   async runModules<T>(
     name: string,
@@ -62,7 +63,7 @@ export class ModuleLoader {
   ): Promise<LoadResult<T>> {
     const set = await this.moduleSet.bundle(modules);
     this.lastInputs.set(name, set.inputs);
-    const serverUrl = this.vendors.url("@appflare/server");
+    const serverUrl = this.vendors.url("@appflare/server/internal");
     await this.vendors.ready();
     const file = join(this.dir, `${name}.probe.mjs`);
     writeFileSync(file, render(set.urls, serverUrl));

@@ -47,7 +47,7 @@ const q = (value: string) => JSON.stringify(value);
 export function addAdminProbeEntry(sources: AddAdminProbeSources): string {
   return `import * as configModule from ${q(sources.configFile)};
 import * as schemaModule from ${q(sources.schemaFile)};
-import { createAuthRuntime, createOrPromoteAdmin, resolveConfig } from "@appflare/server";
+import { createAuthRuntime, createOrPromoteAdmin, resolveConfig } from "@appflare/server/internal";
 const AUTH_TABLES = ["users", "sessions", "accounts", "verifications"];
 export async function probe(input) {
   const config = resolveConfig(configModule.default, { packageName: ${q(sources.packageName ?? "")} || undefined });

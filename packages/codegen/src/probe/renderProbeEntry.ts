@@ -20,7 +20,7 @@ const q = (value: string) => JSON.stringify(value);
 export function configProbeEntry(configFile: string, packageName: string | undefined): string {
   return `import * as configModule from ${q(configFile)};
 import { plainUserFields } from "@appflare/schema";
-import { resolveConfig } from "@appflare/server";
+import { resolveConfig } from "@appflare/server/internal";
 export function probe() {
   if (!("default" in configModule)) return { missingDefault: true };
   const resolved = resolveConfig(configModule.default, { packageName: ${q(packageName ?? "")} || undefined });

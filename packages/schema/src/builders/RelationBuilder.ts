@@ -12,7 +12,10 @@ export interface OneOptions {
   readonly onUpdate?: ForeignKeyAction;
   /** UNIQUE on the FK (a one-to-one); a string names the constraint. */
   readonly unique?: boolean | string;
-  /** Index on the FK; a string names the index. */
+  /**
+   * Index on the FK; a string names the index. On by default (`<table>_<fk>_idx`) unless the FK is
+   * unique or leads a table index; `false` opts out.
+   */
   readonly index?: boolean | string;
   /** Pairs this relation with the `v.many` of the same name when several join the same two tables. */
   readonly relationName?: string;

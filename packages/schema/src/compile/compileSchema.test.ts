@@ -36,7 +36,7 @@ const s = schema({
     dueAt: v.date().index(),
     project: v.one("projects", { onDelete: "cascade" }),
     assignee: v.one("users", { nullable: true, onDelete: "set null", onUpdate: "cascade" }),
-    parent: v.one("tasks", { nullable: true, relationName: "tree" }),
+    parent: v.one("tasks", { nullable: true, relationName: "tree", index: false }),
     subtasks: v.many("tasks", { relationName: "tree" }),
     labels: v.manyToMany("labels"),
     notes: v.many("notes"),
@@ -123,17 +123,31 @@ describe("compileSchema: Drizzle tables", () => {
       },
       { columns: ["parent_id"], table: "tasks", foreign: ["id"], onDelete: undefined, onUpdate: undefined },
     ]);
-    expect(tasks.indexes.map((index) => index.config.name)).toEqual(["tasks_due_at_idx"]);
+    // FKs are indexed by default (cascades and joins look rows up by them); `index: false` opts out.
+    expect(tasks.indexes.map((index) => index.config.name)).toEqual([
+      "tasks_due_at_idx",
+      "tasks_project_id_idx",
+      "tasks_assignee_id_idx",
+    ]);
     const projects = config("projects");
     expect(projects.columns.find((column) => column.name === "slug")).toMatchObject({
       isUnique: true,
       uniqueName: "projects_slug_unique",
     });
+    // owner_id leads the `owner_name` index, which already serves lookups by it: no second index.
     expect(projects.indexes.map((index) => [index.config.name, index.config.unique])).toEqual([
       ["projects_status_created_at_idx", false],
       ["owner_name", true],
     ]);
+    // Generated checks (enum values, string length) come first, then the declared ones.
+    expect(projects.checks.map((check) => check.name)).toEqual([
+      "projects_name_length",
+      "projects_status_enum",
+      "budget_positive",
+    ]);
     expect(projects.checks.map((check) => [check.name, sqlText(check.value)])).toEqual([
+      ["projects_name_length", 'length("name") <= 80'],
+      ["projects_status_enum", `"status" IN ('active', 'archived')`],
       ["budget_positive", "budget IS NULL OR budget >= 0"],
     ]);
   });

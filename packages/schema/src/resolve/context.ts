@@ -134,3 +134,14 @@ export function foreignKeyColumn(
   if (options.relation !== undefined) draft.relation = options.relation;
   return draft;
 }
+
+/**
+ * Whether an inferred FK gets an index by default: yes, unless something already serves lookups by it
+ * (a UNIQUE on the FK, or a declared table index whose first column it is). Without one, `onDelete`
+ * cascades and `with` joins scan the whole referencing table for every parent row.
+ */
+export function indexByDefault(table: DraftTable, fk: string, unique: boolean | string | undefined): boolean {
+  if (unique !== undefined && unique !== false) return false;
+  const indexes = table.definition?.options.indexes ?? [];
+  return !indexes.some((index) => index.columns[0] === fk);
+}

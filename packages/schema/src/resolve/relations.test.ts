@@ -162,6 +162,36 @@ describe("schema(): relations", () => {
     expect(s.model.tables.accountsPlans?.sqlName).toBe("accounts_plans");
   });
 
+  it("indexes inferred FKs by default, except when unique, leading a table index, or opted out", () => {
+    const s = schema({
+      teams: table({ id: v.uuid(), members: v.many("members") }),
+      members: table(
+        {
+          id: v.uuid(),
+          team: v.one("teams"),
+          mentor: v.one("members", { nullable: true, index: false }),
+          badge: v.one("badges", { unique: true }),
+          desk: v.one("desks", { index: "member_desk" }),
+          room: v.one("rooms"),
+        },
+        { indexes: [{ columns: ["roomId", "teamId"] }] },
+      ),
+      badges: table({ id: v.uuid() }),
+      desks: table({ id: v.uuid() }),
+      rooms: table({ id: v.uuid() }),
+      notes: table({ id: v.uuid() }),
+      folders: table({ id: v.uuid(), notes: v.many("notes") }),
+    });
+    const columns = s.model.tables.members?.columns;
+    expect(columns?.teamId?.index).toBe("members_team_id_idx");
+    expect(columns?.mentorId?.index).toBe(false);
+    expect(columns?.badgeId).toMatchObject({ index: false, unique: "members_badge_id_unique" });
+    expect(columns?.deskId?.index).toBe("member_desk");
+    expect(columns?.roomId?.index).toBe(false);
+    // A FK synthesized by v.many (no v.one on the target) is indexed too.
+    expect(s.model.tables.notes?.columns.folderId?.index).toBe("notes_folder_id_idx");
+  });
+
   it("synthesizes manyToMany junction tables declared on both sides", () => {
     const s = apiExample();
     const junction = s.model.tables.labelsTasksLinks;

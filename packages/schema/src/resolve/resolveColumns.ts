@@ -5,6 +5,9 @@ import { toJsonShape } from "./toJsonShape";
 
 const KEY_TYPES = new Set(["int", "string", "uuid"]);
 
+/** D1 measured: the enumArray CHECK (see typeChecks.ts) fails to compile from about 89 values on. */
+const MAX_ENUM_ARRAY_VALUES = 64;
+
 /** A runtime key default for text keys: every primary key is optional on insert. */
 const randomKey = (): string => crypto.randomUUID();
 
@@ -74,6 +77,15 @@ function columnFromBuilder(table: string, field: string, builder: AnyColumnBuild
         'pass the values, e.g. v.enum(["draft", "published"])',
       );
     }
+  }
+  if (state.type === "enumArray" && (state.enumValues?.length ?? 0) > MAX_ENUM_ARRAY_VALUES) {
+    fail(
+      "invalid_column",
+      table,
+      field,
+      `an enumArray has at most ${MAX_ENUM_ARRAY_VALUES} values (this one has ${state.enumValues?.length}): its CHECK constraint nests one replace() per value, and D1 refuses expressions deeper than 100`,
+      "use fewer values, or a v.manyToMany to a table that lists them",
+    );
   }
   if (state.length !== undefined && !(Number.isInteger(state.length) && state.length > 0)) {
     fail(

@@ -7,6 +7,7 @@ import {
   type DraftTable,
   fail,
   foreignKeyColumn,
+  indexByDefault,
   keyStorage,
   type ResolveContext,
 } from "./context";
@@ -145,6 +146,7 @@ function synthesize(source: DraftTable, field: string, target: DraftTable, build
       notNull: options.nullable !== true,
       onDelete: options.onDelete,
       onUpdate: options.onUpdate,
+      index: indexByDefault(target, fk, undefined),
     });
     target.columns.set(fk, column);
   }

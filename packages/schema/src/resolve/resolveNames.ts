@@ -1,11 +1,13 @@
 import { toSnakeCase } from "../naming/toSnakeCase";
 import { checkColumns } from "./checkColumns";
 import { type DraftTable, fail, quoteList, type ResolveContext } from "./context";
+import { typeChecks } from "./typeChecks";
 
 /**
  * Assigns SQL names (tables, columns, indexes, unique constraints), reads table-level indexes and
- * checks, and rejects duplicates. SQLite compares identifiers case-insensitively, and index names share
- * one namespace with table names across the whole database.
+ * checks (after the generated enum/length checks), and rejects duplicates. SQLite compares
+ * identifiers case-insensitively, and index names share one namespace with table names across the
+ * whole database.
  */
 export function resolveNames(context: ResolveContext): void {
   const sqlTables = new Map<string, string>();
@@ -101,17 +103,22 @@ function tableIndexes(
 }
 
 function tableChecks(table: DraftTable): void {
-  const names = new Set<string>();
+  const generated = typeChecks(table);
+  const names = new Set(generated.map((check) => check.name.toLowerCase()));
+  table.checks.push(...generated);
   const bySqlName = new Map(
     [...table.columns.values()].map((column) => [column.sqlName.toLowerCase(), column]),
   );
   for (const check of table.definition?.options.checks ?? []) {
     if (names.has(check.name.toLowerCase())) {
+      const auto = generated.some((other) => other.name.toLowerCase() === check.name.toLowerCase());
       fail(
         "duplicate_sql_name",
         table.name,
         check.name,
-        `two checks are named "${check.name}"`,
+        auto
+          ? `the check "${check.name}" has the name of the check Appflare adds for a column's enum values or length`
+          : `two checks are named "${check.name}"`,
         "give each check its own name",
       );
     }

@@ -6,6 +6,7 @@ import {
   type DraftTable,
   fail,
   foreignKeyColumn,
+  indexByDefault,
   keyStorage,
   quoteList,
   type ResolveContext,
@@ -160,7 +161,7 @@ function resolveOne(
       onDelete: options.onDelete,
       onUpdate: options.onUpdate,
       unique: options.unique,
-      index: options.index,
+      index: options.index ?? indexByDefault(table, fk, options.unique),
       relation: field,
     });
   }

@@ -1,6 +1,6 @@
 import type { Row } from "@appflare/schema";
 import { describe, expectTypeOf, it } from "vitest";
-import type schema from "../../../../apps/example/schema";
+import type schema from "../../test/boardSchema";
 import { defineConfig } from "../config/defineConfig";
 import type { HandlerContext } from "../handlers/HandlerContext";
 import type { AppSchemaOf, UserFieldsOfConfig } from "./AppSchemaOf";

@@ -1,6 +1,6 @@
 import { anonymous } from "better-auth/plugins/anonymous";
 import { describe, expectTypeOf, it } from "vitest";
-import type schema from "../../../../apps/example/schema";
+import type schema from "../../test/boardSchema";
 import { defineConfig } from "../config/defineConfig";
 import { defineHandlers } from "../handlers/defineHandlers";
 import type {

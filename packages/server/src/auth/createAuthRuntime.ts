@@ -2,7 +2,9 @@ import type { AnySchema } from "@appflare/schema";
 import type { ResolvedConfig } from "../config/ResolvedConfig";
 import type { AppflareAuth, AuthOptions } from "./AppflareAuth";
 import { createAuth } from "./createAuth";
+import { handleWithRevocations, type RevocationSource } from "./handleWithRevocations";
 import { type AuthCaller, resolveAuthSession, type SessionSource } from "./resolveAuthSession";
+import type { SessionsRevoked } from "./SessionsRevoked";
 import { withAuthUserFields } from "./withAuthUserFields";
 
 /** Options of {@link createAuthRuntime}. */
@@ -29,8 +31,12 @@ export interface AuthRuntime<O extends AuthOptions = {}, Env extends object = Cl
    * Throws `BannedError` (403 `banned`) for banned users.
    */
   resolveSession(request: Request, env: Env): Promise<AuthCaller | null>;
-  /** Serves `GET`/`POST <basePath>/*` (sign-up, sign-in, sessions, admin endpoints...). */
-  handle(request: Request, env: Env): Promise<Response>;
+  /**
+   * Serves `GET`/`POST <basePath>/*` (sign-up, sign-in, sessions, admin endpoints...). With
+   * `onRevoked`, a successful sign-out, revoke-sessions or admin ban / revoke / removal reports the
+   * sessions it ended (see `handleWithRevocations`).
+   */
+  handle(request: Request, env: Env, onRevoked?: (change: SessionsRevoked) => void): Promise<Response>;
   /**
    * Appends to `headers` the `Set-Cookie` lines Better Auth produced while {@link resolveSession}
    * refreshed this request's cookie session (a new expiry), so the browser keeps the cookie as long as
@@ -94,11 +100,18 @@ export function createAuthRuntime<O extends AuthOptions = {}, Env extends object
       for (const cookie of refreshed.get(request) ?? []) headers.append("set-cookie", cookie);
       refreshed.delete(request);
     },
-    handle: async (request, env) => {
+    handle: async (request, env, onRevoked) => {
       if (!config.auth.enabled) {
         return Response.json({ code: "not_found", message: "Auth is disabled" }, { status: 404 });
       }
-      return authFor(env).handler(request);
+      const auth = authFor(env);
+      if (!onRevoked) return auth.handler(request);
+      return handleWithRevocations(
+        auth as unknown as RevocationSource,
+        config.auth.basePath,
+        request,
+        onRevoked,
+      );
     },
     contextFields: (env) => ({
       get auth() {

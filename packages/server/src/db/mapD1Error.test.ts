@@ -1,6 +1,6 @@
 import { getSchemaModel } from "@appflare/schema";
 import { describe, expect, it } from "vitest";
-import schema from "../../../../apps/example/schema";
+import schema from "../../test/boardSchema";
 import {
   type CheckViolationError,
   ForeignKeyViolationError,

@@ -24,9 +24,9 @@ describe("HandlerNameOf", () => {
 describe("ApiFromModules", () => {
   it("nests queries and mutations by name, dropping kind folders and index", () => {
     expectTypeOf<keyof Api>().toEqualTypeOf<"queries" | "mutations">();
-    expectTypeOf<keyof Api["queries"]>().toEqualTypeOf<"blog" | "tasks">();
+    expectTypeOf<keyof Api["queries"]>().toEqualTypeOf<"blog" | "docs" | "tasks">();
     expectTypeOf<keyof Api["queries"]["blog"]>().toEqualTypeOf<"feed" | "answer">();
-    expectTypeOf<keyof Api["mutations"]>().toEqualTypeOf<"projects">();
+    expectTypeOf<keyof Api["mutations"]>().toEqualTypeOf<"docs" | "projects">();
     expectTypeOf<keyof Api["mutations"]["projects"]>().toEqualTypeOf<
       "create" | "createThenFail" | "rename" | "addLabel" | "echo"
     >();

@@ -1,3 +1,4 @@
+import type * as z from "zod";
 import type { ArgsDef, ArgsOutput } from "./args";
 
 /** Kinds of handler the builders make. */
@@ -20,6 +21,10 @@ export interface QueryDefinition<A extends ArgsDef = ArgsDef, R = unknown, Ctx =
   readonly middleware: Middleware<Ctx, ArgsOutput<A>> | undefined;
   /** Returns `R` (usually a promise); the client receives `Awaited<R>` as JSON. */
   readonly handler: (ctx: Ctx, args: ArgsOutput<A>) => R;
+  /** Zod schema the result is checked against (and documented with in `/openapi.json`). */
+  readonly returns: z.core.$ZodType | undefined;
+  /** What the handler does (OpenAPI summary/description); codegen fills it from the export's JSDoc. */
+  readonly description: string | undefined;
 }
 
 export interface MutationDefinition<A extends ArgsDef = ArgsDef, R = unknown, Ctx = never> {
@@ -28,6 +33,8 @@ export interface MutationDefinition<A extends ArgsDef = ArgsDef, R = unknown, Ct
   readonly authRequired: boolean;
   readonly middleware: Middleware<Ctx, ArgsOutput<A>> | undefined;
   readonly handler: (ctx: Ctx, args: ArgsOutput<A>) => R;
+  readonly returns: z.core.$ZodType | undefined;
+  readonly description: string | undefined;
 }
 
 export interface SchedulerDefinition<A extends ArgsDef = ArgsDef, Ctx = never> {
@@ -70,6 +77,8 @@ export type AnyHandlerDefinition =
       readonly authRequired: boolean;
       readonly middleware: ((ctx: never, args: never, request: Request) => unknown) | undefined;
       readonly handler: Erased;
+      readonly returns: z.core.$ZodType | undefined;
+      readonly description: string | undefined;
     }
   | { readonly kind: "scheduler"; readonly args: ArgsDef; readonly handler: Erased }
   | {

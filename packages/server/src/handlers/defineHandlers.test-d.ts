@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import * as z from "zod";
-import type schema from "../../../../apps/example/schema";
+import type schema from "../../test/boardSchema";
 import type { MutationEvent } from "../db/MutationEvent";
 import { defineHandlers } from "./defineHandlers";
 import type { SessionRecord, SessionUser } from "./HandlerContext";

@@ -1,4 +1,5 @@
 import type { AnySchema } from "@appflare/schema";
+import type * as z from "zod";
 import type { ArgsDef, ArgsOutput } from "./args";
 import type { HandlerContext, JobContext } from "./HandlerContext";
 import {
@@ -22,6 +23,14 @@ export interface RequestHandlerOptions<A extends ArgsDef, R, Ctx> {
   /** Runs after auth, before the handler; may `ctx.error(...)`. */
   middleware?: Middleware<Ctx, ArgsOutput<A>>;
   handler: (ctx: Ctx, args: ArgsOutput<A>) => R;
+  /**
+   * Zod schema of the result: every result is checked against it (a mismatch is a logged 500 naming
+   * the handler, never a wrong answer) and `/openapi.json` documents it. The result is sent as the
+   * handler returned it, not as parsed.
+   */
+  returns?: z.core.$ZodType;
+  /** What the handler does, for `/openapi.json` (default: the export's JSDoc, filled in by codegen). */
+  description?: string;
 }
 
 /** Options of `scheduler(...)`. */
@@ -86,6 +95,8 @@ export function defineHandlers<
         authRequired: options.authRequired ?? false,
         middleware: options.middleware,
         handler: options.handler,
+        returns: options.returns,
+        description: options.description,
       }),
     mutation: (options) =>
       tagDefinition({
@@ -94,6 +105,8 @@ export function defineHandlers<
         authRequired: options.authRequired ?? false,
         middleware: options.middleware,
         handler: options.handler,
+        returns: options.returns,
+        description: options.description,
       }),
     scheduler: (options) =>
       tagDefinition({ kind: "scheduler", args: options.args ?? emptyArgs(), handler: options.handler }),

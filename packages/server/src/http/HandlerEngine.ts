@@ -5,8 +5,10 @@ import { d1Executor } from "../db/D1Executor";
 import type { DbRuntime } from "../db/DbRuntime";
 import type { ReadSet } from "../db/ReadRecord";
 import { BannedError, UnauthorizedError } from "../errors/AppflareError";
+import type { SessionUser } from "../handlers/HandlerContext";
 import type { AnyHandlerDefinition, HandlerKind } from "../handlers/HandlerDefinition";
 import type { SchedulerJob } from "../scheduler/SchedulerMessage";
+import { checkResult } from "./checkResult";
 import { createHandlerContext } from "./createHandlerContext";
 import { validateArgs } from "./validateArgs";
 import type { ResolvedSession, WorkerHooks } from "./WorkerHooks";
@@ -49,6 +51,14 @@ export interface StorageContextCall<Env> {
   readonly request: Request;
   readonly executionCtx: ExecutionContext | undefined;
   readonly caller: ResolvedSession | null;
+}
+
+/** One `host.withContext` run. */
+export interface SystemCall<Env> {
+  readonly name: string;
+  readonly env: Env;
+  readonly executionCtx: ExecutionContext | undefined;
+  readonly user: SessionUser | null;
 }
 
 /** A query's or mutation's result and what it read. */
@@ -94,6 +104,7 @@ export class HandlerEngine<Env> {
       // Erased definitions take `never`; the ctx and args built here are what their types describe.
       await call.definition.middleware?.(ctx as never, args as never, call.request);
       const data = await call.definition.handler(ctx as never, args as never);
+      await checkResult(call.name, call.definition.returns, data);
       return { data, readSet: { reads: [...runtime.reads], usesUser: tracker.usesUser } };
     } finally {
       // Also after a throw: writes that committed before it are real, and realtime must not miss them.
@@ -127,6 +138,35 @@ export class HandlerEngine<Env> {
       await call.definition.handler(ctx as never, args as never);
     } finally {
       this.publish(runtime, call.kind, call.name, call.env, call.executionCtx, undefined);
+    }
+  }
+
+  /**
+   * Runs `fn` with a system context (no handler, no request): `ctx.user` as given, committed `ctx.db`
+   * writes published under `call.name` as a mutation's (plugins such as the dashboard write this way).
+   */
+  async runSystem<T>(call: SystemCall<Env>, fn: (ctx: object) => Promise<T>): Promise<T> {
+    const runtime = this.newRuntime(call.env);
+    try {
+      const ctx = await createHandlerContext({
+        info: {
+          kind: "mutation",
+          name: call.name,
+          env: call.env,
+          request: undefined,
+          executionCtx: call.executionCtx,
+          runtime,
+          user: call.user,
+        },
+        schema: this.setup.schema,
+        database: this.database(call.env),
+        caller: call.user ? { user: call.user, session: null } : null,
+        tracker: { usesUser: false },
+        extendContext: this.setup.hooks.extendContext,
+      });
+      return await fn(ctx);
+    } finally {
+      this.publish(runtime, "mutation", call.name, call.env, call.executionCtx, undefined);
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type schema from "../../../../apps/example/schema";
+import type schema from "../../test/boardSchema";
 import { modules } from "../../test/http/app/modules";
 import type { ReadSet } from "../db/ReadRecord";
 import { createWorker } from "./createWorker";

@@ -6,6 +6,7 @@ import type { AnyHandlerDefinition } from "../handlers/HandlerDefinition";
 import type { AppEnv } from "./AppEnv";
 import { coerceSearchParams } from "./coerceSearchParams";
 import { jsonResponse } from "./errorResponse";
+import { executionCtxOf } from "./executionCtxOf";
 import type { HandlerEngine } from "./HandlerEngine";
 import { parseJsonArgs } from "./parseJsonArgs";
 import { readBodyText } from "./readBodyText";
@@ -76,15 +77,6 @@ async function run<Env extends object>(
     requestId,
   });
   return jsonResponse(data, 200, requestId);
-}
-
-/** Hono throws when the Worker was called without an execution context (plain `app.fetch(req)`). */
-export function executionCtxOf(c: Context): ExecutionContext | undefined {
-  try {
-    return c.executionCtx;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import * as z from "zod";
-import type schema from "../../../../apps/example/schema";
+import type schema from "../../test/boardSchema";
 import { defineHandlers } from "../handlers/defineHandlers";
 import type { EnqueueOptions, EnqueueParams, Scheduler } from "./Scheduler";
 import type { TaskPayload } from "./TaskPayload";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import schema from "../../../../apps/example/schema";
 import { createWorker } from "../../src/http/createWorker";
+import schema from "../boardSchema";
 import { authOptions } from "./app/authOptions";
 import { modules } from "./app/modules";
 import { bearer, migrateAuthDb, send, signUp } from "./support";

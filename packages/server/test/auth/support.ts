@@ -1,11 +1,11 @@
 import { applyD1Migrations, createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import schema from "../../../../apps/example/schema";
 import type { AuthOptions } from "../../src/auth/AppflareAuth";
 import { createAuthRuntime } from "../../src/auth/createAuthRuntime";
 import { mountAuthRoutes } from "../../src/auth/mountAuthRoutes";
 import type { AppflareConfig } from "../../src/config/AppflareConfig";
 import { resolveConfig } from "../../src/config/resolveConfig";
 import { createWorker } from "../../src/http/createWorker";
+import schema from "../boardSchema";
 import { authOptions } from "./app/authOptions";
 import { modules } from "./app/modules";
 
@@ -17,7 +17,7 @@ export const authEnv: Cloudflare.Env & { BETTER_AUTH_SECRET: string; BETTER_AUTH
 };
 
 /**
- * Migrates D1 with what drizzle-kit generated from apps/example/schema.ts extended with the test
+ * Migrates D1 with what drizzle-kit generated from test/boardSchema.ts extended with the test
  * app's `user.additionalFields` (`withUserFields`): the `plan` and `tags` columns come from the
  * migration, as in a real app.
  */

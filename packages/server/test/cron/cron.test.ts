@@ -6,7 +6,6 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import schema from "../../../../apps/example/schema";
 import { createAuthRuntime } from "../../src/auth/createAuthRuntime";
 import { resolveConfig } from "../../src/config/resolveConfig";
 import { collectCronTriggers, cronSchedule } from "../../src/cron/collectCronTriggers";
@@ -14,6 +13,7 @@ import { collectHandlers } from "../../src/handlers/collectHandlers";
 import { createWorker } from "../../src/http/createWorker";
 import { createSchedulerRuntime } from "../../src/scheduler/createSchedulerRuntime";
 import type { SchedulerMessageBody } from "../../src/scheduler/SchedulerMessage";
+import schema from "../boardSchema";
 import { recordingQueue } from "../scheduler/support";
 import { modules } from "./app/modules";
 import { seen } from "./app/seen";

@@ -7,9 +7,9 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import schema from "../../../../apps/example/schema";
 import { createWorker } from "../../src/http/createWorker";
 import type { MutationEventsInfo } from "../../src/http/WorkerHooks";
+import schema from "../boardSchema";
 import * as blog from "./app/blog/index";
 import { countRows, makeWorker, migrate } from "./support";
 

@@ -1,12 +1,12 @@
 import { applyD1Migrations, createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import schema from "../../../../apps/example/schema";
 import type { AppflareConfig } from "../../src/config/AppflareConfig";
 import { createWorker } from "../../src/http/createWorker";
 import type { WorkerHooks } from "../../src/http/WorkerHooks";
+import schema from "../boardSchema";
 import type { TestContextExtension } from "./app/handlers";
 import { modules } from "./app/modules";
 
-/** Migrates `env.DB` from apps/example/schema.ts (idempotent: applied migrations are recorded). */
+/** Migrates `env.DB` from test/boardSchema.ts (idempotent: applied migrations are recorded). */
 export async function migrate(): Promise<void> {
   await applyD1Migrations(env.DB, env.EXAMPLE_MIGRATIONS);
 }

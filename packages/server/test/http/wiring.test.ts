@@ -8,10 +8,10 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import schema from "../../../../apps/example/schema";
 import { pbkdf2Password } from "../../src/auth/pbkdf2Password";
 import { createWorker } from "../../src/http/createWorker";
 import type { SchedulerMessageBody } from "../../src/scheduler/SchedulerMessage";
+import schema from "../boardSchema";
 import { seen } from "./wiring/jobs";
 import { modules } from "./wiring/modules";
 

@@ -1,5 +1,4 @@
 import { applyD1Migrations, createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import schema from "../../../../apps/example/schema";
 import type { AppflareConfig } from "../../src/config/AppflareConfig";
 import { resolveConfig } from "../../src/config/resolveConfig";
 import { d1Executor } from "../../src/db/D1Executor";
@@ -14,6 +13,7 @@ import {
   createSchedulerRuntime,
   type SchedulerTaskHandler,
 } from "../../src/scheduler/createSchedulerRuntime";
+import schema from "../boardSchema";
 import { modules } from "./app/modules";
 
 export async function migrate(): Promise<void> {

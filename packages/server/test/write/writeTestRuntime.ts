@@ -1,10 +1,10 @@
 import { applyD1Migrations, env } from "cloudflare:test";
 import { getSchemaModel, type TableModel } from "@appflare/schema";
-import schema from "../../../../apps/example/schema";
 import { createDb } from "../../src/db/createDb";
 import { countingExecutor, type D1Executor, d1Executor } from "../../src/db/D1Executor";
 import type { DbRuntime } from "../../src/db/DbRuntime";
 import type { Sql } from "../../src/db/sql";
+import schema from "../boardSchema";
 
 /** The example app's schema: uuid and autoincrement keys, self relations, manyToMany, checks, uniques. */
 export const exampleSchema = schema;

@@ -1,6 +1,6 @@
 import type { Row } from "@appflare/schema";
 import { describe, expectTypeOf, it } from "vitest";
-import type schemaValue from "../../../../../apps/example/schema";
+import type schemaValue from "../../../test/boardSchema";
 import { decrement, increment, now, raw } from "../operators";
 import type { Db } from "./TableClient";
 import type { DeleteArgs, InsertArgs, InsertValues, UpdateArgs, UpsertArgs } from "./writeTypes";

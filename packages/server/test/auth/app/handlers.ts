@@ -1,7 +1,7 @@
-import type schema from "../../../../../apps/example/schema";
 import type { AuthContext } from "../../../src/auth/AppflareAuth";
 import type { AppSchemaOf } from "../../../src/auth/AppSchemaOf";
 import { defineHandlers } from "../../../src/handlers/defineHandlers";
+import type schema from "../../boardSchema";
 import type { TestAuthOptions } from "./authOptions";
 
 /** What the generated `<outDir>/handlers.ts` would export for an app with these auth options. */

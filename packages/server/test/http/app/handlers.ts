@@ -1,5 +1,5 @@
-import type schema from "../../../../../apps/example/schema";
 import { defineHandlers } from "../../../src/handlers/defineHandlers";
+import type schema from "../../boardSchema";
 
 /** What the test workers' `hooks.extendContext` adds to ctx. */
 export interface TestContextExtension {

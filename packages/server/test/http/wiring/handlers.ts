@@ -1,8 +1,8 @@
-import type schema from "../../../../../apps/example/schema";
 import type { AuthContext } from "../../../src/auth/AppflareAuth";
 import { defineHandlers } from "../../../src/handlers/defineHandlers";
 import type { SchedulerContext } from "../../../src/scheduler/Scheduler";
 import type { StorageClient } from "../../../src/storage/createStorageClient";
+import type schema from "../../boardSchema";
 import type { Tasks } from "./tasks";
 
 /** What `createWorker` adds to every ctx on its own: auth, scheduler (+ job) and storage. */

@@ -1,6 +1,6 @@
-import type schema from "../../../../../apps/example/schema";
 import { defineHandlers } from "../../../src/handlers/defineHandlers";
 import type { SchedulerContext } from "../../../src/scheduler/Scheduler";
+import type schema from "../../boardSchema";
 import type { Tasks } from "./tasks";
 
 export type { Tasks };

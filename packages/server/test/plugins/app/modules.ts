@@ -1,0 +1,4 @@
+import * as labels from "./labels";
+
+/** What the generated `<outDir>/api.ts` lists for the plugin tests' app. */
+export const modules = { labels };
