@@ -7,7 +7,7 @@ export default defineConfig({
     globalSetup: ["test/support/globalSetup.ts"],
     // generous: `appflare build` type-checks a whole app, and CI runs every package's suite on 2 cores at once
     testTimeout: 240_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
     typecheck: {
       enabled: true,
       include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"],

@@ -1,17 +1,22 @@
 import { banner } from "./banner";
 
 /**
- * `<outDir>/client.ts`: what front-end code imports to type its client. Type-only, so importing it
- * never pulls server code into a browser bundle.
+ * `<outDir>/client.ts`: the app's typed client class. It imports only the `Api` TYPE of the handler
+ * modules, so a browser bundle gets `@appflare/client` and no server code.
  *
  * @example
- * renderClientFile(); // "… export type { Api } from \"./api\";"
+ * renderClientFile(); // "… export const Appflare = createAppflareClass<Api>(); …"
  */
 export function renderClientFile(): string {
   return [
     banner("the handler modules under scanDir"),
-    '/** The app\'s API type for typed clients: `import type { Api } from "<outDir>/client"`. */',
-    'export type { Api } from "./api";',
+    'import { createAppflareClass } from "@appflare/client";',
+    'import type { Api } from "./api";',
+    "",
+    "export type { Api };",
+    "",
+    "/** The app's typed client: `new Appflare({ endpoint })` (see @appflare/client). */",
+    "export const Appflare = createAppflareClass<Api>();",
     "",
   ].join("\n");
 }

@@ -23,6 +23,8 @@ function wanted(appflareVersion: string) {
       deploy: "appflare build && appflare migrate --remote && wrangler deploy",
     },
     dependencies: {
+      // The generated client.ts imports it (the typed client for front-end code).
+      "@appflare/client": range,
       "@appflare/schema": range,
       "@appflare/server": range,
       "drizzle-orm": "^0.45.4",

@@ -14,7 +14,8 @@ export function runCliProcess(args: readonly string[], cwd: string, env: NodeJS.
     cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", ...env },
-    timeout: 120_000,
+    // `build` type-checks the app, @appflare/client's types included; on 2 shared cores that can pass 2 min.
+    timeout: 300_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
