@@ -8,9 +8,9 @@ import { loadConfig } from "../load/loadConfig";
 import { type LoadedSchema, loadSchema } from "../load/loadSchema";
 import { ModuleLoader } from "../load/ModuleLoader";
 import type { CodegenConfig } from "../project/CodegenConfig";
+import { dashboardAvailable } from "../project/dashboardAvailable";
 import { isInside } from "../project/isInside";
 import { cacheDirOf, type ProjectPaths, projectPaths } from "../project/ProjectPaths";
-import { dashboardAvailable } from "../project/dashboardAvailable";
 import { realtimeAvailable } from "../project/realtimeAvailable";
 import { writeIfChanged } from "../write/writeIfChanged";
 import type { BuildReport, BuildStep } from "./BuildReport";
@@ -211,7 +211,14 @@ export class AppflareBuilder {
     }
 
     const t0 = performance.now();
-    for (const [file, content] of generateFiles(paths, config, loadedSchema.value, handlers.value, realtime, dashboard))
+    for (const [file, content] of generateFiles(
+      paths,
+      config,
+      loadedSchema.value,
+      handlers.value,
+      realtime,
+      dashboard,
+    ))
       write(file, content);
     steps.push({
       name: "write",

@@ -10,13 +10,13 @@ import { applyD1Migrations, env } from "cloudflare:test";
 import { dataModel, getSchemaModel, PUBLIC_USER_FIELDS, type SchemaModel } from "@appflare/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as z from "zod";
-import schema from "../boardSchema";
 import { createDb } from "../../src/db/createDb";
 import { countingExecutor, d1Executor } from "../../src/db/D1Executor";
 import type { DbRuntime } from "../../src/db/DbRuntime";
 import { InvalidQueryError } from "../../src/errors/AppflareError";
 import { defineHandlers } from "../../src/handlers/defineHandlers";
 import { createWorker } from "../../src/http/createWorker";
+import schema from "../boardSchema";
 import { type PathCase, pathCases, privatePaths } from "./support/privatePaths";
 
 const model = getSchemaModel(schema);

@@ -1,4 +1,3 @@
-import schema from "../boardSchema";
 import { pbkdf2Password } from "../../src/auth/pbkdf2Password";
 import type { SessionsRevoked } from "../../src/auth/SessionsRevoked";
 import type { AppflareConfig } from "../../src/config/AppflareConfig";
@@ -8,6 +7,7 @@ import type { AppflarePlugin, PluginHooks } from "../../src/http/plugins/Appflar
 import type { PluginHost } from "../../src/http/plugins/PluginHost";
 import type { MutationEventsInfo } from "../../src/http/WorkerHooks";
 import { authOptions } from "../auth/app/authOptions";
+import schema from "../boardSchema";
 import { modules } from "./app/modules";
 
 /** What a {@link recorder} plugin saw. */
