@@ -103,9 +103,10 @@ describe("InferRouteInput / InferRouteOutput", () => {
       id: number;
       title: string;
     }>();
+    // `authRequired: true` narrows `ctx.user` to non-null, so the handler's `?? null` never applies.
     expectTypeOf<InferRouteOutput<FixtureApi["queries"]["account"]["me"]>>().toEqualTypeOf<{
-      id: string | null;
-      email: string | null;
+      id: string;
+      email: string;
     }>();
   });
 });

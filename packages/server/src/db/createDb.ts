@@ -1,4 +1,11 @@
-import { type AnySchema, dataModel, type SchemaModel, type TableModel } from "@appflare/schema";
+import {
+  type AnySchema,
+  dataModel,
+  isPrivateAuthTable,
+  PRIVATE_FIELD_FIX,
+  type SchemaModel,
+  type TableModel,
+} from "@appflare/schema";
 import { InvalidQueryError } from "../errors/AppflareError";
 import type { DbRuntime } from "./DbRuntime";
 import { aggregate } from "./read/aggregate";
@@ -51,7 +58,7 @@ export function createDb<S extends AnySchema = AnySchema>(runtime: DbRuntime): D
   for (const table of tablesOf(view.model)) {
     Object.defineProperty(db, table.name, { enumerable: true, get: () => client(table) });
   }
-  return guardUnknownTables(db, runtime.model) as Db<S>;
+  return guardUnknownTables(db, view.model) as Db<S>;
 }
 
 /** Keys runtimes and libraries probe on any object (await, JSON, test matchers): never a typo. */
@@ -66,6 +73,11 @@ function guardUnknownTables(db: Record<string, unknown>, model: SchemaModel): Re
     get(target, key, receiver) {
       if (typeof key !== "string" || key in target || PROBED.has(key))
         return Reflect.get(target, key, receiver);
+      if (isPrivateAuthTable(key)) {
+        throw new TypeError(
+          `ctx.db.${key}: "${key}" is the auth layer's table of secrets and is not reachable from ctx.db. ${PRIVATE_FIELD_FIX}`,
+        );
+      }
       const known = Object.keys(model.tables).sort().join(", ");
       throw new TypeError(
         `ctx.db.${key}: the schema has no table "${key}" (tables: ${known}). Add it to schema.ts, or fix the name.`,

@@ -186,7 +186,7 @@ describe("ctx.db as an object", () => {
     const { db } = runtimeFor();
     for (const name of ["sessions", "accounts", "verifications"]) {
       expect(name in db, name).toBe(false);
-      expect(db[name], name).toBeUndefined();
+      expect(() => db[name], name).toThrow(`ctx.db.${name}: "${name}" is the auth layer's table of secrets`);
     }
     expect(Object.keys(db)).toEqual(expect.arrayContaining(["users", "projects", "tasks"]));
     const dbAny = db as unknown as {
