@@ -126,6 +126,7 @@ export {
   type HandlerModules,
 } from "./handlers/collectHandlers";
 export {
+  type AuthedHandlerOptions,
   type CronOptions,
   defineHandlers,
   type HandlerBuilders,
@@ -134,6 +135,7 @@ export {
   type StorageManagerOptions,
 } from "./handlers/defineHandlers";
 export type {
+  AuthedContext,
   BaseContext,
   Extend,
   HandlerContext,
