@@ -113,6 +113,8 @@ export function defineHandlers<
         authRequired: options.authRequired ?? false,
         middleware: options.middleware,
         handler: options.handler,
+        returns: options.returns,
+        description: options.description,
       });
   return {
     query: request("query") as unknown as Builders["query"],
