@@ -12,7 +12,7 @@ export interface AppflareErrorInit {
 }
 
 /**
- * The `error` of a failed call (api.md §7): `{ status, code?, message, body, route }`. An `Error`
+ * The `error` of a failed call (docs/client.md): `{ status, code?, message, body, route }`. An `Error`
  * subclass so TanStack Query, error boundaries and loggers treat it like any error, but `run` returns
  * it instead of throwing.
  *

@@ -6,7 +6,7 @@ export type HeadersOption =
   | (() => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>);
 
 /**
- * Options of `createClient` / `new Appflare(...)` (api.md §7).
+ * Options of `createClient` / `new Appflare(...)` (docs/client.md).
  *
  * @example
  * new Appflare({

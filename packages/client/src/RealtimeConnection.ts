@@ -41,7 +41,7 @@ interface LiveQuery {
 const OPEN = 1;
 
 /**
- * The client's ONE multiplexed realtime socket (api.md §6): opened lazily by the first subscription,
+ * The client's ONE multiplexed realtime socket (docs/realtime.md): opened lazily by the first subscription,
  * closed when the last one goes; reconnects with jittered backoff and resubscribes each live query with
  * the `{ version, hash }` it holds, so unchanged results are not sent again.
  *

@@ -22,7 +22,7 @@ export interface AnyApi {
 /** `run`'s parameter: optional when every arg is optional (or there are none). */
 export type ArgsParam<I> = {} extends I ? [args?: I] : [args: I];
 
-/** `["appflare", "query", name, args?]`: the TanStack Query key of a query (api.md §7). */
+/** `["appflare", "query", name, args?]`: the TanStack Query key of a query (docs/client.md). */
 export type AppflareQueryKey<Name extends string = string, I = unknown> =
   | readonly ["appflare", "query", Name]
   | readonly ["appflare", "query", Name, I];

@@ -14,7 +14,7 @@ export interface RealtimeControl {
   readonly size: number;
 }
 
-/** A client typed by the app's `Api` (api.md §7). */
+/** A client typed by the app's `Api` (docs/client.md). */
 export interface AppflareClient<Api extends AnyApi> {
   readonly queries: ClientTree<Api["queries"]>;
   readonly mutations: ClientTree<Api["mutations"]>;

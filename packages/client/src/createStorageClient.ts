@@ -34,7 +34,7 @@ export interface UploadOptions {
   readonly signal?: AbortSignal;
 }
 
-/** `appflare.storage`: the R2 routes of api.md §5, each checked by the app's storage managers. */
+/** `appflare.storage`: the R2 routes of docs/dashboard.md, each checked by the app's storage managers. */
 export interface StorageClient {
   /** `PUT /storage/object?path=` with the body streamed (never base64). */
   upload(options: UploadOptions): Promise<AppflareResult<StorageObject>>;

@@ -105,7 +105,7 @@ export async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-/** Maps a non-2xx response to the api.md §7 error shape, keeping the whole body for the caller. */
+/** Maps a non-2xx response to the docs/client.md error shape, keeping the whole body for the caller. */
 async function errorFromResponse(response: Response, route: string): Promise<AppflareError> {
   let body: unknown = null;
   try {

@@ -1,7 +1,7 @@
 import { AppflareError } from "./AppflareError";
 
 /**
- * The api.md §7 error of a non-2xx answer: `code` and `message` from a JSON body when it has them,
+ * The docs/client.md error of a non-2xx answer: `code` and `message` from a JSON body when it has them,
  * else a message naming the route and status; the whole body is kept for the caller.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * The multiplexed realtime wire protocol (api.md §6), client side. Mirrors the message unions of
+ * The multiplexed realtime wire protocol (docs/realtime.md), client side. Mirrors the message unions of
  * `@appflare/realtime-do/protocol` exactly, so switching to that import changes no behaviour.
  */
 

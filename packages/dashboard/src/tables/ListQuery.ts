@@ -1,4 +1,4 @@
-/** Operators the filter bar offers (a subset of the where language, api.md §4). */
+/** Operators the filter bar offers (a subset of the where language, docs/data-docs/). */
 export const FILTER_OPERATORS = [
   "eq",
   "ne",

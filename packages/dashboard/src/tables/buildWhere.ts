@@ -7,7 +7,7 @@ import type { Filter, ListQuery } from "./ListQuery";
 const MAX_SEARCH_BYTES = 48;
 
 /**
- * The `where` of a table view: every filter and the text search AND-ed (api.md §4 where language).
+ * The `where` of a table view: every filter and the text search AND-ed (docs/data-docs/ where language).
  *
  * @example
  * buildWhere(tasks, { ...view, filters: [{ field: "done", op: "eq", value: "false" }] }); // { and: [{ done: { eq: false } }] }

@@ -2,7 +2,7 @@ import { matchesWhere, type SchemaModel, type TableModel } from "@appflare/schem
 import type { RealtimeEvent, RealtimeRead } from "../RealtimeExecutor";
 
 /**
- * Whether a committed write can change the result of a query that made `reads` (architecture.md
+ * Whether a committed write can change the result of a query that made `reads` (the realtime-do README
  * "Realtime path"): some read is `unknown` (a `ctx.$db` access), or is on the event's table and a
  * before- or after-row satisfies its `where` (`null` = any row). A limit or order never narrows a
  * read, and a `where` that needs relation data the row does not carry counts as a match: sound first,

@@ -39,7 +39,7 @@ export type RealtimeObjectClass<Env> = new (
 ) => DurableObject<Env> & RealtimeShardRpc;
 
 /**
- * Builds the realtime Durable Object class: hibernatable WebSockets in both wire modes (api.md §6),
+ * Builds the realtime Durable Object class: hibernatable WebSockets in both wire modes (docs/realtime.md),
  * subscriptions in the object's SQLite storage (an eviction loses nothing), read-set matching of
  * committed events, single-flight re-runs, versions and resume. The executor (query runner, token
  * resolver, schema model) is injected: this package never imports the server. Export the class from

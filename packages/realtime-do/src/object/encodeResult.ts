@@ -13,7 +13,7 @@ export interface ResultFrames {
 
 /**
  * Encodes a key's stored result into its wire frames without parsing the data again: the stored JSON
- * text is spliced in as is, so a push to N sockets costs one encode, not N (api.md §6 shapes, the
+ * text is spliced in as is, so a push to N sockets costs one encode, not N (docs/realtime.md shapes, the
  * same text `encodeMessage` would produce).
  *
  * @example

@@ -7,7 +7,7 @@ export interface RunFailure {
 
 /**
  * Maps what the executor threw to a client-facing failure: the server's `AppflareError`s keep their
- * 4xx status and code (an unknown query is 400 `not_found`, api.md §6); anything else is 500 `internal`
+ * 4xx status and code (an unknown query is 400 `not_found`, docs/realtime.md); anything else is 500 `internal`
  * with no detail (it is logged).
  *
  * @example

@@ -14,7 +14,7 @@ export interface RealtimeRouteSettings extends ShardSettings {
 }
 
 /**
- * Mounts the realtime HTTP routes (api.md §6). Who may call what:
+ * Mounts the realtime HTTP routes (docs/realtime.md). Who may call what:
  * - `POST subscribePath` `{ queryName, args, authToken }`: a signed-in user; the query runs once as
  *   them with HTTP's checks (400 unknown query / bad args, 401, 403 banned) before a token is issued,
  *   bound to that user, on the shard the token hashes to.

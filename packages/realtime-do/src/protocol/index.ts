@@ -1,5 +1,5 @@
 /**
- * The realtime wire protocol (api.md §6): every client↔server message of both modes, and a codec.
+ * The realtime wire protocol (docs/realtime.md): every client↔server message of both modes, and a codec.
  * Imports nothing, so the browser client shares it without pulling any Durable Object code.
  */
 export type {

@@ -21,7 +21,7 @@ const views = new WeakSet<SchemaModel>();
 const hidden = new WeakMap<TableModel, ReadonlyMap<string, string>>();
 
 /**
- * The schema as `ctx.db` sees it (api.md §2): the auth tables `sessions`, `accounts` and
+ * The schema as `ctx.db` sees it (docs/auth.md): the auth tables `sessions`, `accounts` and
  * `verifications` are gone, every relation reaching them (e.g. `users.sessions`, or an app's
  * `v.one("sessions")`) is gone, and `users` keeps only its public built-in columns plus the app's
  * additional fields. Everything `ctx.db` does — where, relation filters, `with`, `columns`, `orderBy`,
