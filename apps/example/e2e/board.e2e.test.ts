@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./startApp";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -37,6 +37,9 @@ describe.skipIf(absent && !process.env.CI)(
     let bob: Page;
     let eve: Page;
     let slug = "";
+    // The pages' console, printed when a test fails: the first thing to read on a red CI run.
+    const consoleLog: string[] = [];
+    const pages = new Map<string, Page>();
     const shot = (page: Page, name: string) =>
       page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
@@ -74,6 +77,16 @@ describe.skipIf(absent && !process.env.CI)(
       });
     });
 
+    beforeEach(({ onTestFailed }) =>
+      onTestFailed(async () => {
+        console.error(consoleLog.join("\n"));
+        for (const [name, page] of pages)
+          await shot(page, `failed-${name}`).catch((error: Error) =>
+            console.error(`no screenshot: ${error.message}`),
+          );
+      }),
+    );
+
     afterAll(async () => {
       await browser?.close();
       await app?.stop();
@@ -105,11 +118,11 @@ describe.skipIf(absent && !process.env.CI)(
       await shot(bob, "01-bob-sees-new-task");
 
       await ada.getByRole("link", { name: "Write the launch post" }).click();
-      await ada.getByLabel("Task title").fill("Write and publish the launch post");
+      await ada.getByLabel("Task title", { exact: true }).fill("Write and publish the launch post");
       await ada.getByRole("button", { name: "Save" }).click();
       await contains(bobsTasks, "Write and publish the launch post");
 
-      await ada.getByRole("button", { name: "Complete" }).click();
+      await ada.getByRole("button", { name: "Complete", exact: true }).click();
       await contains(ada.getByTestId("task-status"), "Done ✓");
       const box = bob.getByRole("checkbox", { name: "Complete Write and publish the launch post" });
       await until("Bob's checkbox is ticked", () => box.isChecked());

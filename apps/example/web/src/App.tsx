@@ -18,7 +18,7 @@ export function App() {
   const signOut = async () => {
     await appflare.auth.signOut();
     // The next user must not see a byte of this one's data.
-    queryClient.clear();
+    queryClient.removeQueries({ queryKey: ["appflare"] });
     queryClient.setQueryData(SESSION_KEY, null);
     window.location.hash = "#/";
   };

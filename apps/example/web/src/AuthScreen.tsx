@@ -23,7 +23,8 @@ export function AuthScreen() {
         : await appflare.auth.signIn.email({ email, password });
     setBusy(false);
     if (error) return setError(error.message ?? "Could not sign in");
-    queryClient.clear();
+    // Another user's data must not outlive their session (the session query itself is refetched).
+    queryClient.removeQueries({ queryKey: ["appflare"] });
     await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
   };
 

@@ -21,8 +21,10 @@ export function TaskList({ projectId, slug, openTaskId }: Props) {
     appflare.queries.tasks.list,
     { projectId, limit: PAGE },
     {
-      initialPageParam: undefined as number | undefined,
-      pageParamToArgs: (cursor, args) => (cursor === undefined ? args : { ...args, cursor }),
+      // Ids start at 1, so cursor 0 (ids > 0) is the first page. A number rather than `undefined`: the
+      // realtime binder matches pushed pages to loaded ones by their param's JSON.
+      initialPageParam: 0,
+      pageParamToArgs: (cursor, args) => ({ ...args, cursor }),
       getNextPageParam: (last) => (last.hasMore ? (last.nextCursor ?? undefined) : undefined),
       realtime: true,
     },
