@@ -2,7 +2,7 @@
 // `pnpm dev` of the example: the Worker (`appflare dev`: build, local migrations, wrangler dev, watch)
 // and the React front end (Vite, which forwards the Worker's routes), started together; prints the URL
 // to open. Workspace packages are used from their TypeScript sources (the `development` condition), so
-// nothing has to be built first but the CLI itself (scripts/ensureCli.mjs, JavaScript only).
+// nothing has to be built first but the CLI and the dashboard (scripts/ensureDevBuild.mjs, JavaScript only).
 import { spawn } from "node:child_process";
 import { createServer as createNetServer } from "node:net";
 import { join } from "node:path";
@@ -33,16 +33,12 @@ const worker = spawn(
   },
 );
 
-process.env.APPFLARE_WORKER_URL = workerUrl;
-const vite = await createServer({ configFile: join(app, "web/vite.config.ts"), logLevel: "warn" });
-await vite.listen();
-const pageUrl = vite.resolvedUrls?.local[0] ?? `http://localhost:${vite.config.server.port}/`;
-
+let vite;
 let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  await vite.close();
+  await vite?.close();
   if (worker.exitCode === null) worker.kill("SIGTERM");
   process.exitCode = code;
 }
@@ -50,8 +46,8 @@ process.once("SIGINT", () => void stop());
 process.once("SIGTERM", () => void stop());
 worker.once("exit", (code) => void stop(code ?? 1));
 
-// The page is usable once the Worker answers (Better Auth's health route); until then Vite's proxy
-// would show connection errors.
+// Vite starts once the Worker answers (Better Auth's health route): by then `appflare dev` has written
+// _generated/, which the page imports, and the proxy has somewhere to send requests.
 for (;;) {
   if (stopping) break;
   try {
@@ -62,6 +58,10 @@ for (;;) {
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 if (!stopping) {
+  process.env.APPFLARE_WORKER_URL = workerUrl;
+  vite = await createServer({ configFile: join(app, "web/vite.config.ts"), logLevel: "warn" });
+  await vite.listen();
+  const pageUrl = vite.resolvedUrls?.local[0] ?? `http://localhost:${vite.config.server.port}/`;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`\n  ➜  Open ${pageUrl}  (worker ${workerUrl}, ready in ${seconds} s)\n`);
 }
