@@ -1,5 +1,11 @@
+import {
+  type ClientMessage,
+  decodeServerMessage,
+  encodeMessage,
+  type KnownResult,
+  type ServerMessage,
+} from "@appflare/realtime-do/protocol";
 import { AppflareError } from "./AppflareError";
-import { decodeServerMessage, encodeMessage, type KnownResult, type ServerMessage } from "./protocol";
 import { reconnectDelay } from "./reconnectDelay";
 import type { WebSocketConstructor, WebSocketLike } from "./WebSocketLike";
 
@@ -126,8 +132,10 @@ export class RealtimeConnection {
     };
     socket.onmessage = (event) => {
       if (this.#socket !== socket) return;
-      const message = decodeServerMessage(event.data);
-      if (message) this.#receive(message);
+      // A frame the client cannot read (binary, unknown event) is dropped, not thrown into the event loop.
+      if (typeof event.data !== "string") return;
+      const decoded = decodeServerMessage(event.data);
+      if (decoded.ok) this.#receive(decoded.message);
     };
     socket.onclose = () => {
       if (this.#socket !== socket) return;
@@ -161,6 +169,8 @@ export class RealtimeConnection {
         return;
       }
       case "query:update": {
+        // Endpoint-first payloads (no id/version) never arrive on a multiplexed socket.
+        if (!("id" in message.payload)) return;
         const { id, version, hash, data } = message.payload;
         const query = this.#queries.get(id);
         if (!query) return;
@@ -208,7 +218,7 @@ export class RealtimeConnection {
     });
   }
 
-  #send(message: Parameters<typeof encodeMessage>[0]): void {
+  #send(message: ClientMessage): void {
     if (this.#socket?.readyState === OPEN) this.#socket.send(encodeMessage(message));
   }
 
