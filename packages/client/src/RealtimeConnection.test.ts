@@ -28,9 +28,9 @@ const update = (id: string, version: number, hash: string, data: unknown) => ({
   payload: { id, queryName: "tasks/list", signature: "sig", version, hash, data },
 });
 
-// The real server (the realtime Durable Object) is not in this branch yet, and some cases (a push older
-// than one already applied) it never produces on purpose, so these tests script the server's frames;
-// the client side is Node's real \`ws\` WebSocket.
+// The frames here are scripted, because these cases (a push older than one already applied, a refused
+// token, a socket that drops mid-run) are ones the real Durable Object never produces on purpose; the
+// client side is Node's real `ws` WebSocket. test/realtime.test.ts runs against the real server.
 describe("RealtimeConnection over a real ws socket", () => {
   it("opens lazily, says connect first, subscribes after connected, closes after the last remove", async () => {
     const { server, connection } = await setup();
