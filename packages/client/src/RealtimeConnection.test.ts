@@ -163,6 +163,26 @@ describe("RealtimeConnection over a real ws socket", () => {
     sub.remove();
   });
 
+  it.each([
+    [4401, "refused token"],
+    [4001, "session ended"],
+    [4403, "banned"],
+  ])("a %i close (%s) is not retried with the same token; restart() reconnects", async (code) => {
+    const { server, connection } = await setup();
+    const sub = connection.subscribe("tasks/list", {}, { onChange: () => {} });
+    await server.until(() => server.received[0]?.length === 1);
+    server.send(0, { event: "connected", payload: { connectionId: "c1", userId: "u1" } });
+    await server.until(() => server.received[0]?.length === 2);
+    server.sockets[0]?.close(code, "identity");
+    // The backoff here is 20–40 ms: ten times that without a second socket means no retry.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(server.sockets).toHaveLength(1);
+    connection.restart();
+    await server.until(() => server.received[1]?.length === 1);
+    expect(server.received[1]?.[0]).toEqual({ type: "connect", authToken: "tok" });
+    sub.remove();
+  });
+
   it("without any WebSocket constructor the subscription gets a clear error", async () => {
     const connection = new RealtimeConnection({ url: "ws://127.0.0.1:1", getAuthToken: async () => null });
     const scope = globalThis as { WebSocket?: unknown };

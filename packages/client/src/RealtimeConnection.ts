@@ -1,4 +1,5 @@
 import {
+  CLOSE_CODES,
   type ClientMessage,
   decodeServerMessage,
   encodeMessage,
@@ -45,6 +46,16 @@ interface LiveQuery {
 }
 
 const OPEN = 1;
+
+/**
+ * Closes that the same token can never get past (refused token, ended session, ban): the socket waits
+ * for `restart()` — which a sign-in through `auth` calls — instead of retrying forever.
+ */
+const IDENTITY_CLOSES: ReadonlySet<number> = new Set([
+  CLOSE_CODES.unauthorized,
+  CLOSE_CODES.sessionEnded,
+  CLOSE_CODES.banned,
+]);
 
 /**
  * The client's ONE multiplexed realtime socket (docs/realtime.md): opened lazily by the first subscription,
@@ -137,11 +148,12 @@ export class RealtimeConnection {
       const decoded = decodeServerMessage(event.data);
       if (decoded.ok) this.#receive(decoded.message);
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.#socket !== socket) return;
       this.#socket = null;
       this.#ready = false;
-      if (this.#queries.size > 0) this.#scheduleReconnect();
+      const code = (event as { code?: unknown } | null)?.code;
+      if (this.#queries.size > 0 && !IDENTITY_CLOSES.has(Number(code))) this.#scheduleReconnect();
     };
     // An error is followed by `close`, which schedules the reconnect.
     socket.onerror = () => {};

@@ -52,14 +52,20 @@ function recordingWebSocket(): { wire: Wire; WebSocket: WebSocketConstructor } {
   return { wire, WebSocket: Recording as unknown as WebSocketConstructor };
 }
 
+/** A client with a recorded socket and a token kept in a variable, as an app keeps it in storage. */
 function liveClient(reconnect?: { initialMs: number; maxMs: number }) {
   const { wire, WebSocket: Ctor } = recordingWebSocket();
+  const store: { token: string | null } = { token: null };
   const client = createClient<FixtureApi>({
     endpoint: worker.endpoint,
     WebSocket: Ctor,
+    onGetAuthToken: () => store.token,
+    onSetAuthToken: (token) => {
+      store.token = token;
+    },
     ...(reconnect ? { reconnect } : {}),
   });
-  return { client, wire };
+  return { client, wire, store };
 }
 
 /** Waits for a condition (robust under CPU load, unlike a fixed sleep). */
@@ -150,18 +156,70 @@ describe("subscribe against the realtime Durable Object under wrangler dev", () 
       args: { prefix },
       known: { version: held?.version, hash: held?.hash },
     });
-    // Unchanged while away: the server answered query:current, and sent the data again nowhere.
-    expect(wire.received[resumed]?.find((m) => m.event === "query:current")).toEqual({
-      event: "query:current",
-      payload: { id: "1", version: held?.version, hash: held?.hash },
+    // Unchanged while away: the server answered query:current with the held hash (its version may be
+    // newer: a key re-created after the restart takes a fresh version), and sent the data nowhere.
+    const current = wire.received[resumed]?.find((m) => m.event === "query:current");
+    expect(current?.event === "query:current" && current.payload).toEqual({
+      id: "1",
+      version: expect.any(Number),
+      hash: held?.hash,
     });
+    const currentVersion = current?.event === "query:current" ? current.payload.version : 0;
+    expect(currentVersion).toBeGreaterThanOrEqual(held?.version ?? Number.POSITIVE_INFINITY);
     expect(updatesOf(wire.received[resumed])).toEqual([]);
     expect(seen).toEqual(["a"]);
 
     await client.mutations.tasks.create.run({ title: `${prefix}b` });
     await until(() => seen.length === 2, "the push after the restart");
     expect(seen).toEqual(["a", "a,b"]);
-    expect(updatesOf(wire.received[resumed])[0]?.version).toBeGreaterThan(held?.version ?? 0);
+    expect(updatesOf(wire.received[resumed])[0]?.version).toBeGreaterThan(currentVersion);
     sub.remove();
   }, 120_000);
+
+  it("a sign-out elsewhere closes the socket (4001): no retry with the dead token; a new sign-in resumes", async () => {
+    const prefix = freshPrefix();
+    const email = `rt-${run}@example.test`;
+    const password = "correct horse battery";
+    const { client, wire, store } = liveClient({ initialMs: 100, maxMs: 200 });
+    expect((await client.auth.signUp.email({ email, password, name: "Rt" })).error).toBeNull();
+    await client.mutations.tasks.create.run({ title: `${prefix}a` });
+    const seen: string[] = [];
+    const errors: AppflareError[] = [];
+    const sub = client.queries.tasks.list.subscribe({
+      args: { prefix },
+      onChange: (rows) => seen.push(titles(rows, prefix) ?? ""),
+      onError: (error) => errors.push(error),
+    });
+    await until(() => seen.length === 1, "the initial result");
+    expect(wire.received[0]?.[0]).toMatchObject({
+      event: "connected",
+      payload: { userId: expect.any(String) },
+    });
+    const held = updatesOf(wire.received[0]).at(-1);
+
+    // The same session signed out from another device: the server ends it and closes its sockets.
+    const elsewhere = createClient<FixtureApi>({
+      endpoint: worker.endpoint,
+      onGetAuthToken: () => store.token,
+    });
+    expect((await elsewhere.auth.signOut()).error).toBeNull();
+    await until(() => wire.sockets[0]?.readyState === WebSocket.CLOSED, "the server to close the socket");
+    expect(errors).toEqual([expect.objectContaining({ status: 401, code: "session_ended" })]);
+    // Backoff is 100–200 ms here: a second without a new socket means the dead token was not retried.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(wire.sockets).toHaveLength(1);
+
+    // Signing in again (through `auth`) restarts the socket as the new session, resuming what it held.
+    expect((await client.auth.signIn.email({ email, password })).error).toBeNull();
+    await until(() => (wire.received[1] ?? []).some((m) => m.event === "query:current"), "the resume");
+    expect(wire.sent[1]?.[1]).toMatchObject({
+      type: "subscribe",
+      known: { version: held?.version, hash: held?.hash },
+    });
+    expect(updatesOf(wire.received[1])).toEqual([]);
+    await client.mutations.tasks.create.run({ title: `${prefix}b` });
+    await until(() => seen.length === 2, "the push after signing in again");
+    expect(seen).toEqual(["a", "a,b"]);
+    sub.remove();
+  });
 });
