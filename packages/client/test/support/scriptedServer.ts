@@ -5,7 +5,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 
 /**
  * A scripted realtime server on a real `ws` socket: records what each connection sent and sends the
- * frames a test chooses (api.md §6 shapes).
+ * frames a test chooses (docs/realtime.md shapes).
  *
  * @example
  * const server = await scriptedServer();
