@@ -100,6 +100,26 @@ describe("RealtimeConnection over a real ws socket", () => {
     sub.remove();
   });
 
+  it("a query:current with a newer version (a key re-created on the server) is what the next resume sends", async () => {
+    const { server, connection } = await setup();
+    const seen: unknown[] = [];
+    const sub = connection.subscribe("tasks/list", {}, { onChange: (d) => seen.push(d) });
+    await server.until(() => server.received[0]?.length === 1);
+    server.send(0, { event: "connected", payload: { connectionId: "c1", userId: null } });
+    await server.until(() => server.received[0]?.length === 2);
+    server.send(0, update("1", 4, "h4", "four"));
+    server.send(0, { event: "query:current", payload: { id: "1", version: 9, hash: "h4" } });
+    server.send(0, update("1", 5, "h5", "five, older than 9"));
+    await new Promise((r) => setTimeout(r, 50));
+    server.sockets[0]?.close(1012, "restart");
+    await server.until(() => server.received[1]?.length === 1);
+    server.send(1, { event: "connected", payload: { connectionId: "c2", userId: null } });
+    await server.until(() => server.received[1]?.length === 2);
+    expect(server.received[1]?.[1]).toMatchObject({ type: "subscribe", known: { version: 9, hash: "h4" } });
+    expect(seen).toEqual(["four"]);
+    sub.remove();
+  });
+
   it("never applies an older version over a newer one, nor the same result twice", async () => {
     const { server, connection } = await setup();
     const seen: unknown[] = [];
