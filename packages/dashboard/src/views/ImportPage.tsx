@@ -25,7 +25,7 @@ export function ImportPage(props: ImportPageProps) {
       <ErrorBox message={props.error} />
       {preview ? (
         <p>
-          {preview.rows.length} rows
+          {rowCount(preview.rows.length)}
           {preview.invalid > 0
             ? `; ${preview.invalid} with problems. Nothing will be imported until every row is valid: fix the file and upload it again.`
             : "; all valid."}
@@ -35,7 +35,7 @@ export function ImportPage(props: ImportPageProps) {
         <form method="post" action={`${here}/import/confirm`} enctype="multipart/form-data" class="panel">
           <CsrfField csrf={frame.csrf} />
           <input type="hidden" name="data" value={props.data} />
-          <button type="submit">Import {preview.rows.length} rows</button>{" "}
+          <button type="submit">Import {rowCount(preview.rows.length)}</button>{" "}
           <span class="muted">All rows are written in one batch, or none.</span>
         </form>
       ) : null}
@@ -77,3 +77,5 @@ export function ImportPage(props: ImportPageProps) {
     </Layout>
   );
 }
+
+const rowCount = (n: number) => `${n} ${n === 1 ? "row" : "rows"}`;

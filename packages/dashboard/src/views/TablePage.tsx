@@ -53,7 +53,7 @@ export function TablePage(props: TablePageProps) {
         >
           <CsrfField csrf={frame.csrf} />
           <label>
-            Import CSV <input type="file" name="file" accept=".csv,text/csv" required />
+            CSV file <input type="file" name="file" accept=".csv,text/csv" required />
           </label>
           <button type="submit">Preview import</button>
         </form>
