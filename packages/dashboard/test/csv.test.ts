@@ -1,9 +1,19 @@
-import { env } from "cloudflare:test";
+import { createExecutionContext, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csvLine } from "../src/csv/csvLine";
 import { parseCsv } from "../src/csv/parseCsv";
 import { EXPORT_PAGE_ROWS } from "../src/tables/exportCsv";
-import { CSRF, count, makeApp, migrate, ORIGIN, send, type TestApp, userWithRole } from "./support/app";
+import {
+  CSRF,
+  count,
+  makeApp,
+  migrate,
+  ORIGIN,
+  send,
+  type TestApp,
+  testEnv,
+  userWithRole,
+} from "./support/app";
 
 let app: TestApp;
 let admin: string;
@@ -239,6 +249,35 @@ describe("CSV import refusals", () => {
     expect(await res.json()).toMatchObject({ code: "payload_too_large" });
     const confirmed = await confirm("authors", btoa(big), small);
     expect(confirmed.status).toBe(413);
+    expect(await count("authors")).toBe(before);
+  });
+
+  it("caps a streamed body without Content-Length too", async () => {
+    const small = makeApp({}, { limits: { bodyBytes: 512 } });
+    const before = await count("authors");
+    const { body, headers } = await multipart({
+      file: csvFile(`${csvLine(["name"])}${"Streamed\r\n".repeat(200)}`),
+    });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < body.length; i += 256) controller.enqueue(body.slice(i, i + 256));
+        controller.close();
+      },
+    });
+    const request = new Request(`${ORIGIN}/admin/tables/authors/import`, {
+      method: "POST",
+      headers: {
+        ...headers,
+        authorization: `Bearer ${admin}`,
+        origin: ORIGIN,
+        cookie: `appflare-csrf=${CSRF}`,
+      },
+      body: stream,
+    });
+    expect(request.headers.get("content-length")).toBeNull();
+    const res = await small.worker.fetch(request, testEnv, createExecutionContext());
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ code: "payload_too_large" });
     expect(await count("authors")).toBe(before);
   });
 
