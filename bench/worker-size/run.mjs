@@ -2,7 +2,7 @@
 // `pnpm bench worker-size`: gzip size of the example app's Worker bundle, as `wrangler deploy --dry-run
 // --outdir` produces it, beside a hand-written Hono + Drizzle + Zod + Better Auth Worker (bare/worker.ts),
 // and what `dashboard()` adds to it (the example built again with @appflare/dashboard installed).
-// Targets (quality.md, issue 13): ≤ 1.25× the bare Worker, ≤ 1 MB gzip; the dashboard ≤ 60 KiB gzip.
+// Targets: ≤ 1.25× the bare Worker, ≤ 1 MB gzip; the dashboard ≤ 60 KiB gzip.
 // Writes bench/results/worker-size.json.
 import { spawnSync } from "node:child_process";
 import {
