@@ -95,6 +95,8 @@ describe.skipIf(absent && !process.env.CI)(
     it("signs up two users; the owner creates a project and adds the other by email", async () => {
       ada = await signUp("Ada");
       bob = await signUp("Bob");
+      await markLoaded(bob);
+      await markLoaded(ada);
       await ada.getByLabel("New project name").fill("Launch");
       await ada.getByRole("button", { name: "Create project" }).click();
       await ada.waitForURL(/#\/p\/launch-[0-9a-f]{6}$/, LIVE);
@@ -106,8 +108,7 @@ describe.skipIf(absent && !process.env.CI)(
       await contains(bob.getByRole("list", { name: "Projects" }), "Launch");
       await bob.getByRole("link", { name: "Launch" }).click();
       await visible(bob.getByRole("heading", { name: "Launch" }));
-      await markLoaded(bob);
-      await markLoaded(ada);
+      expect(await stillLoaded(bob)).toBe(true);
     });
 
     it("a task created, edited and completed by one member changes on the other's screen", async () => {
