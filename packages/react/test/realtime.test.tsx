@@ -85,6 +85,36 @@ describe("useInfiniteQuery({ realtime }) against the realtime Durable Object", (
   });
 });
 
+describe("useInfiniteQuery({ realtime }) whose first page has no cursor", () => {
+  it("applies pushes to the page whose param is undefined", async () => {
+    const prefix = freshPrefix("nocursor");
+    const rows = await seed([1, 2].map((i) => `${prefix}${i}`));
+    const client = liveClient();
+    // biome-ignore lint/correctness/noComponentHookFactories: a test component closing over its test\'s data
+    function Feed() {
+      const feed = useInfiniteQuery(
+        client.queries.tasks.page,
+        { prefix, limit: 2 },
+        {
+          initialPageParam: undefined as number | undefined,
+          pageParamToArgs: (after: number | undefined, args) =>
+            after === undefined ? args : { ...args, after },
+          getNextPageParam: (last) =>
+            last.hasMore && last.nextCursor !== null ? last.nextCursor : undefined,
+          realtime: true,
+        },
+      );
+      const pages = feed.data?.pages.map((p) => titles(p.rows, prefix)) ?? [];
+      return <p>first: {pages.join(" | ")}</p>;
+    }
+    mount(<Feed />, client);
+    await screen.findByText("first: 1,2");
+    await waitFor(() => expect(client.realtime.size).toBe(1), slow);
+    await http.mutations.tasks.rename.run({ id: rows[0]?.id ?? 0, title: `${prefix}1-edited` });
+    expect(await screen.findByText("first: 1-edited,2", {}, slow)).toBeTruthy();
+  });
+});
+
 describe("useSuspenseQuery({ realtime }) against the realtime Durable Object", () => {
   it("suspends, renders the first result, then follows pushes", async () => {
     const prefix = freshPrefix("suspense");
