@@ -42,7 +42,9 @@ export class ProbeHost {
   constructor(options: ProbeHostOptions = {}) {
     // On Bun a runner cannot see bundles written after its first run: one run per process there.
     this.runsPerWorker = probesNeedFreshProcess ? 1 : (options.runsPerWorker ?? 40);
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    // Generous: it catches a module that never settles, and a cold runner importing zod and
+    // drizzle-orm on a loaded 2-core machine took tens of seconds (a false "never settles").
+    this.timeoutMs = options.timeoutMs ?? 120_000;
   }
 
   /**
