@@ -175,7 +175,7 @@ const tsconfig = `{
     "module": "ESNext",
     "moduleResolution": "Bundler",
     "jsx": "react-jsx",
-    "types": ["vite/client"],
+    "types": ["vite/client", "@cloudflare/workers-types"],
     "strict": true,
     "skipLibCheck": true,
     "isolatedModules": true,
