@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench worker-size`: gzip size of the example app's Worker bundle, as `wrangler deploy --dry-run
 // --outdir` produces it, beside a hand-written Hono + Drizzle + Zod + Better Auth Worker (bare/worker.ts).
-// Target (quality.md): ≤ 1.25× the bare Worker and ≤ 1 MB gzip. Writes bench/results/worker-size.json.
+// Target: ≤ 1.25× the bare Worker and ≤ 1 MB gzip. Writes bench/results/worker-size.json.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

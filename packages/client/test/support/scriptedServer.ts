@@ -5,7 +5,7 @@ import type { ClientMessage } from "../../src/protocol";
 
 /**
  * A scripted realtime server on a real `ws` socket: records what each connection sent and sends the
- * frames a test chooses (api.md §6 shapes).
+ * frames a test chooses (docs/realtime.md shapes).
  *
  * @example
  * const server = await scriptedServer();
