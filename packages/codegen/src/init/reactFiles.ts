@@ -101,7 +101,7 @@ import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin } from "vite";
+import { createLogger, defineConfig, type Plugin } from "vite";
 
 // \`npm run dev\` is this Vite server plus, started by the plugin below, \`appflare dev\` (the Worker with
 // local D1 and realtime). Vite forwards the Worker's routes, so page and API share one origin: no CORS
@@ -113,6 +113,7 @@ export default defineConfig(async ({ command }) => {
   const port = command === "serve" ? await freePort(8787) : 8787;
   const target = \`http://127.0.0.1:\${port}\`;
   return {
+    customLogger: quietSocketCloses(),
     plugins: [react(), appflareDev(port)],
     server: {
       proxy: Object.fromEntries(workerRoutes.map((route) => [route, { target, ws: true }])),
@@ -139,6 +140,21 @@ function appflareDev(port: number): Plugin {
       await workerAnswers(\`http://127.0.0.1:\${port}/openapi.json\`, worker);
     },
   };
+}
+
+/**
+ * Vite's logger, minus the stack traces of a realtime socket the page closed before it opened (React's
+ * StrictMode mounts twice in dev): routine, not an error.
+ */
+function quietSocketCloses() {
+  const logger = createLogger();
+  const error = logger.error.bind(logger);
+  logger.error = (message, options) => {
+    const code = (options?.error as { code?: string } | null | undefined)?.code;
+    if (message.includes("ws proxy") && (code === "EPIPE" || code === "ECONNRESET")) return;
+    error(message, options);
+  };
+  return logger;
 }
 
 /** Resolves on the Worker's first HTTP answer (a build error page counts: it says what to fix). */

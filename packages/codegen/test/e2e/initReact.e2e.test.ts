@@ -158,6 +158,8 @@ describe.skipIf(absent && !process.env.CI)("init --template react from packed ta
     });
     expect(invalid.status).toBe(400);
     expect(await notes.count()).toBe(2);
+    // The page's requests and its realtime socket went through Vite's proxy without an error shown.
+    expect(output).not.toMatch(/proxy (socket )?error/);
 
     await browser.close();
     browser = undefined;
