@@ -16,6 +16,7 @@ import { packageRoot } from "../support/paths";
 import { freePort } from "./support/freePort";
 import { run } from "./support/run";
 import { waitForHttp } from "./support/waitForHttp";
+import { waitForText } from "./support/waitForText";
 
 const CHROMIUM = "/usr/bin/chromium";
 const absent = !existsSync(CHROMIUM);
@@ -110,6 +111,7 @@ describe.skipIf(absent && !process.env.CI)("init --template react from packed ta
     expect(page0.status).toBe(200);
     // Vite prints its URL only once the Worker answers (the plugin waits), so one URL is the one to open.
     expect(output).toContain(`Local:   http://localhost:${port}/`);
+    await waitForText(() => output, "serving on http://127.0.0.1:");
     const worker = output.match(/serving on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
     expect(worker, output).toBeDefined();
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "./support/freePort";
 import { run } from "./support/run";
 import { waitForHttp } from "./support/waitForHttp";
+import { waitForText } from "./support/waitForText";
 
 /**
  * A user outside this repository: packed tarballs installed with npm into an empty folder, then the
@@ -208,7 +209,7 @@ describe("appflare from packed tarballs, as a user outside the repo", () => {
     const listed = await waitForHttp(`http://127.0.0.1:${port}/queries/notes/list`, 120_000, () => output);
     expect(listed.status).toBe(200);
     expect(await listed.json()).toEqual([expect.objectContaining({ text: "hello from e2e" })]);
-    expect(output).toContain(`serving on http://127.0.0.1:${port}`);
+    await waitForText(() => output, `serving on http://127.0.0.1:${port}`);
     const exited = new Promise<number | null>((r) => dev.once("exit", (code) => r(code)));
     dev.kill("SIGINT");
     expect(await exited).toBe(0);
