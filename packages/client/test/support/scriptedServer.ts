@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
+import type { ClientMessage } from "@appflare/realtime-do/protocol";
 import { type WebSocket, WebSocketServer } from "ws";
-import type { ClientMessage } from "../../src/protocol";
 
 /**
  * A scripted realtime server on a real `ws` socket: records what each connection sent and sends the
