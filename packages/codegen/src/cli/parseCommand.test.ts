@@ -34,7 +34,20 @@ describe("parseCommand", () => {
       wranglerArgs: ["--port", "9000"],
       config: undefined,
     });
-    expect(parseCommand(["init", "my-app"])).toEqual({ command: "init", dir: "my-app", config: undefined });
+    expect(parseCommand(["init", "my-app"])).toEqual({
+      command: "init",
+      dir: "my-app",
+      template: undefined,
+      config: undefined,
+    });
+    expect(parseCommand(["init", "--template", "react"])).toMatchObject({
+      dir: undefined,
+      template: "react",
+    });
+    expect(parseCommand(["init", "app", "-t", "api"])).toMatchObject({ dir: "app", template: "backend" });
+    expect(() => parseCommand(["init", "--template", "vue"])).toThrow(
+      "--template vue: expected one of react, backend",
+    );
     expect(parseCommand([])).toEqual({ command: "help" });
   });
 

@@ -1,11 +1,18 @@
 import { parseArgs } from "node:util";
 import { CliError } from "../errors/CliError";
+import { type InitTemplate, parseTemplate } from "../init/InitTemplate";
 
 /** A parsed command line. */
 export type ParsedCommand =
   | { readonly command: "help" }
   | { readonly command: "version" }
-  | { readonly command: "init"; readonly dir: string | undefined; readonly config: string | undefined }
+  | {
+      readonly command: "init";
+      readonly dir: string | undefined;
+      /** Undefined when `--template` was not given: init asks on a terminal. */
+      readonly template: InitTemplate | undefined;
+      readonly config: string | undefined;
+    }
   | { readonly command: "build"; readonly typecheck: boolean; readonly config: string | undefined }
   | {
       readonly command: "dev";
@@ -61,12 +68,14 @@ export function parseCommand(
   if (command === "-v" || command === "--version" || command === "version") return { command: "version" };
   switch (command) {
     case "init": {
+      const options = { ...common, template: { type: "string", short: "t" } } as const;
       const { values, positionals } = guard(command, () =>
-        parseArgs({ args: rest, options: common, allowPositionals: true, strict: true }),
+        parseArgs({ args: rest, options, allowPositionals: true, strict: true }),
       );
       if (values.help) return { command: "help" };
       if (positionals.length > 1) throw new CliError(`init takes one folder, got: ${positionals.join(" ")}`);
-      return { command, dir: positionals[0], config: values.config };
+      const template = values.template === undefined ? undefined : parseTemplate(values.template);
+      return { command, dir: positionals[0], template, config: values.config };
     }
     case "build": {
       const options = { ...common, "no-typecheck": { type: "boolean" } } as const;

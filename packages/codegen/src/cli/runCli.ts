@@ -38,7 +38,7 @@ export async function runCli(
         streams.stdout.write(`${ownVersion()}\n`);
         return 0;
       case "init":
-        init(context(parsed.config), parsed.dir);
+        await init(context(parsed.config), parsed.dir, { template: parsed.template });
         return 0;
       case "build":
         await build(context(parsed.config), { typecheck: parsed.typecheck });

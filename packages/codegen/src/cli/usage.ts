@@ -2,7 +2,9 @@
 export const usage = `Usage: appflare <command> [options]
 
 Commands:
-  init [dir]                      scaffold an app (config, schema, a query and a mutation, tsconfig)
+  init [dir] [-t react|backend]   scaffold an app (config, schema, a query and a mutation, tsconfig);
+                                  react adds a Vite page in web/ with a live query (asked on a
+                                  terminal, react by default; backend when there is no terminal)
   build [--no-typecheck]          generate <outDir> and wrangler.json, then type-check the app
   dev [--no-wrangler] [-- args]   build, apply local migrations, run wrangler dev, regenerate on change
   migrate [--local|--remote] [--name <name>] [--rename table.old=new]... [--allow-data-loss]

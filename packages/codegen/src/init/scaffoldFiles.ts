@@ -1,6 +1,10 @@
+import type { InitTemplate } from "./InitTemplate";
+import { reactFiles } from "./reactFiles";
+
 /**
  * The files `appflare init` writes: a tiny notes app (config, schema, one query, one mutation,
- * tsconfig, .gitignore). They are the user's files from then on, so they are plain, commented code.
+ * tsconfig, .gitignore), and with the React template a page in `web/`. They are the user's files from
+ * then on, so they are plain, commented code.
  */
 
 const config = `import { defineConfig } from "@appflare/server";
@@ -62,20 +66,22 @@ const tsconfig = `{
 const gitignore = `node_modules/
 _generated/
 .wrangler/
+web/dist/
 `;
 
 /**
  * File path (relative to the app folder) → content.
  *
  * @example
- * scaffoldFiles()["schema.ts"];
+ * scaffoldFiles("backend")["schema.ts"];
  */
-export function scaffoldFiles(): Record<string, string> {
+export function scaffoldFiles(template: InitTemplate): Record<string, string> {
   return {
     "appflare.config.ts": config,
     "schema.ts": schema,
     "src/notes.ts": notes,
     "tsconfig.json": tsconfig,
     ".gitignore": gitignore,
+    ...(template === "react" ? reactFiles() : {}),
   };
 }

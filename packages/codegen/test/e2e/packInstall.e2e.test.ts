@@ -1,85 +1,17 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { createServer } from "node:net";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../support/paths";
-
-const packagesDir = join(packageRoot, "..");
-
-/** Every publishable `@appflare/*` package of the workspace. */
-function appflarePackages(): { name: string; dir: string }[] {
-  return readdirSync(packagesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(packagesDir, d.name, "package.json")))
-    .map((d) => {
-      const dir = join(packagesDir, d.name);
-      const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
-        name: string;
-        private?: boolean;
-      };
-      return { name: manifest.name, dir, private: manifest.private === true };
-    })
-    .filter((p) => p.name.startsWith("@appflare/") && !p.private);
-}
-
-function run(cmd: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
-  try {
-    return execFileSync(cmd, args, {
-      cwd,
-      encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: 300_000,
-    });
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(
-      `${cmd} ${args.join(" ")} failed in ${cwd}:\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`,
-    );
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string, timeoutMs: number, output: () => string): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  let last = "";
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.status !== 503) return response;
-      last = `status ${response.status}`;
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms (${last}); wrangler said:\n${output()}`);
-}
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { freePort } from "./support/freePort";
+import { run } from "./support/run";
+import { waitForHttp } from "./support/waitForHttp";
+import { waitForText } from "./support/waitForText";
 
 /**
  * A user outside this repository: packed tarballs installed with npm into an empty folder, then the
  * documented path — `appflare init` → `build` → `migrate --local` → `wrangler dev` — and a query and a
- * mutation over HTTP. Needs every package built (`pnpm build`).
+ * mutation over HTTP. The tarballs are packed once by the suite's global setup.
  */
 describe("appflare from packed tarballs, as a user outside the repo", () => {
   const scratch = mkdtempSync(join(tmpdir(), "appflare-e2e-"));
@@ -91,19 +23,16 @@ describe("appflare from packed tarballs, as a user outside the repo", () => {
   const admin = { email: "admin@example.com", password: "admin passphrase 1" };
 
   beforeAll(() => {
-    const packages = appflarePackages();
-    for (const p of packages) {
-      if (!existsSync(join(p.dir, "dist")))
-        throw new Error(`${p.name} is not built: run \`pnpm build\` first`);
-    }
-    const tarballs = join(scratch, "tarballs");
-    for (const p of packages) run("pnpm", ["pack", "--pack-destination", tarballs], p.dir);
+    const tarballs = inject("tarballs");
     mkdirSync(app);
     writeFileSync(
       join(app, "package.json"),
       `${JSON.stringify({ name: "notes-app", private: true, type: "module" })}\n`,
     );
-    const files = readdirSync(tarballs).map((f) => join(tarballs, f));
+    // create-appflare is the other e2e's way in; this one runs `appflare init` itself.
+    const files = readdirSync(tarballs)
+      .filter((f) => f.startsWith("appflare-"))
+      .map((f) => join(tarballs, f));
     run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...files], app);
   });
 
@@ -280,7 +209,7 @@ describe("appflare from packed tarballs, as a user outside the repo", () => {
     const listed = await waitForHttp(`http://127.0.0.1:${port}/queries/notes/list`, 120_000, () => output);
     expect(listed.status).toBe(200);
     expect(await listed.json()).toEqual([expect.objectContaining({ text: "hello from e2e" })]);
-    expect(output).toContain(`serving on http://127.0.0.1:${port}`);
+    await waitForText(() => output, `serving on http://127.0.0.1:${port}`);
     const exited = new Promise<number | null>((r) => dev.once("exit", (code) => r(code)));
     dev.kill("SIGINT");
     expect(await exited).toBe(0);

@@ -1,0 +1,1 @@
+export { createApp, defaultAppDir } from "./createApp";
