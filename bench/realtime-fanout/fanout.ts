@@ -2,14 +2,28 @@
 // `wrangler dev`, all subscribed to one project's tasks; each mutation's commit → update received.
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { startWranglerDev } from "../../packages/realtime-do/test/smoke/startWranglerDev";
+import type { startWranglerDev as StartWranglerDev } from "../../packages/realtime-do/test/smoke/startWranglerDev";
 
+// BENCH_REALTIME_DIR: another copy of the package (same layout, e.g. a checkout of an older commit
+// under packages/) to compare against in the same run conditions.
+const packageDir = join(
+  import.meta.dirname,
+  "../..",
+  process.env.BENCH_REALTIME_DIR ?? "packages/realtime-do",
+);
+const { startWranglerDev } = (await import(join(packageDir, "test/smoke/startWranglerDev.ts"))) as {
+  startWranglerDev: typeof StartWranglerDev;
+};
 const require = createRequire(join(import.meta.dirname, "../../packages/realtime-do/package.json"));
 const WebSocket = require("ws") as typeof import("ws").default;
 
 interface Sample {
   readonly fromRequest: number[];
   readonly fromResponse: number[];
+  /** Per mutation, commit → the first socket's update (event delivery and the re-run). */
+  readonly first: number[];
+  /** Per mutation, commit → the last socket's update (adds the fan-out to every socket). */
+  readonly last: number[];
   readonly received: number;
 }
 
@@ -66,6 +80,8 @@ export async function fanout(count: number, mutations: number): Promise<Sample &
 
     const fromRequest: number[] = [];
     const fromResponse: number[] = [];
+    const first: number[] = [];
+    const last: number[] = [];
     let received = 0;
     for (let i = 0; i < mutations; i++) {
       const arrivals: number[] = [];
@@ -84,9 +100,13 @@ export async function fanout(count: number, mutations: number): Promise<Sample &
         fromRequest.push(at - start);
         fromResponse.push(Math.max(0, at - answered));
       }
+      if (arrivals.length > 0) {
+        first.push(Math.max(0, Math.min(...arrivals) - answered));
+        last.push(Math.max(0, Math.max(...arrivals) - answered));
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
-    return { sockets: count, fromRequest, fromResponse, received };
+    return { sockets: count, fromRequest, fromResponse, first, last, received };
   } finally {
     for (const ws of sockets) ws.close();
     await worker.stop();
