@@ -12,6 +12,7 @@ import { INTERNAL_HEADERS } from "./internalHeaders";
 import { RateLimiter } from "./RateLimiter";
 import { type RealtimeObjectOptions, resolveObjectOptions } from "./RealtimeObjectOptions";
 import { ShardCore } from "./ShardCore";
+import { SocketRegistry } from "./SocketRegistry";
 import { subscriptionKey } from "./subscriptionKey";
 
 /** A user's sessions ended (the server plugin seam's `SessionsRevoked`). */
@@ -60,11 +61,15 @@ export function createRealtimeObject<Env>(
     readonly #tokens: TokenStore;
     readonly #core: ShardCore<Env>;
     readonly #limiter = new RateLimiter(settings.maxMessagesPerSecond);
+    readonly #sockets: SocketRegistry;
+    /** When the alarm is known to be set (`undefined`: not known; ask storage). */
+    #alarmAt: number | null | undefined;
 
     constructor(ctx: DurableObjectState, env: Env) {
       super(ctx, env);
       this.#store = new SubscriptionStore(ctx.storage.sql);
       this.#tokens = new TokenStore(ctx.storage.sql);
+      this.#sockets = new SocketRegistry(() => ctx.getWebSockets());
       // The 0.2 keep-alive, answered by the runtime without waking a hibernated object.
       ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
       this.#core = new ShardCore<Env>({
@@ -72,7 +77,7 @@ export function createRealtimeObject<Env>(
         executor,
         store: this.#store,
         coalesceMs: settings.coalesceMs,
-        sockets: (id) => ctx.getWebSockets(connectionTag(id)),
+        socket: (id) => this.#sockets.get(id),
         fail: (ws, subId, failure) => this.fail(ws, subId, failure),
         wakeBy: (at) => this.wakeBy(at),
       });
@@ -149,9 +154,10 @@ export function createRealtimeObject<Env>(
     }
 
     override async alarm(): Promise<void> {
+      this.#alarmAt = undefined; // This one fired; what is set next is read back from storage.
       await this.#core.flush();
       const nextExpiry = this.#tokens.sweep(Date.now());
-      if (this.#store.dirtyKeys().length > 0) await this.ctx.storage.setAlarm(Date.now() + 1000);
+      if (this.#store.dirtyKeys().length > 0) await this.wakeBy(Date.now() + 1000);
       if (nextExpiry !== null) await this.wakeBy(nextExpiry);
     }
 
@@ -256,6 +262,7 @@ export function createRealtimeObject<Env>(
       const [client, server] = [pair[0], pair[1]];
       this.ctx.acceptWebSocket(server, [connectionTag(attachment.connectionId)]);
       server.serializeAttachment(attachment);
+      this.#sockets.add(server, attachment);
       const headers = new Headers();
       const offered = (request.headers.get("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim());
       if (offered.includes(settings.protocol)) headers.set("sec-websocket-protocol", settings.protocol);
@@ -286,6 +293,7 @@ export function createRealtimeObject<Env>(
       const attachment = attachmentOf(ws);
       if (attachment === undefined) return;
       this.#limiter.forget(attachment.connectionId);
+      this.#sockets.remove(attachment.connectionId);
       const token =
         attachment.mode === "endpoint" ? this.#store.connection(attachment.connectionId)?.token : null;
       this.#core.dropConnection(attachment.connectionId);
@@ -299,8 +307,13 @@ export function createRealtimeObject<Env>(
 
     /** Makes sure the alarm fires by `at` (epoch ms): stale keys to finish, tokens to sweep. */
     private async wakeBy(at: number): Promise<void> {
-      const current = await this.ctx.storage.getAlarm();
-      if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+      // Every publish asks for a backstop alarm; once one is known to be set early enough, skip storage.
+      if (typeof this.#alarmAt === "number" && this.#alarmAt <= at) return;
+      if (this.#alarmAt === undefined) this.#alarmAt = await this.ctx.storage.getAlarm();
+      if (this.#alarmAt === null || this.#alarmAt > at) {
+        await this.ctx.storage.setAlarm(at);
+        this.#alarmAt = at;
+      }
     }
   };
 }
