@@ -47,6 +47,7 @@ for (const count of counts) {
     expected,
     fromResponse: out.fromResponse.length,
     fromRequest: out.fromRequest.length,
+    cpuPerMutation: out.cpuPerMutation,
   });
   rows[`${count} sockets`] = {
     "p50 ms (commit→recv)": pct(out.fromResponse, 50),
@@ -56,6 +57,7 @@ for (const count of counts) {
     "first socket p50 ms": pct(out.first, 50),
     "last socket p50 ms": pct(out.last, 50),
     "updates received": `${out.received}/${expected}`,
+    "CPU ms/mutation (workerd · client)": `${(out.cpuPerMutation?.workerd ?? 0).toFixed(1)} · ${(out.cpuPerMutation?.client ?? 0).toFixed(1)}`,
   };
   results.at(-1).p = {
     commit: { p50: pct(out.fromResponse, 50), p99: pct(out.fromResponse, 99) },
