@@ -73,7 +73,7 @@ export class RealtimeBinder {
     const pageArgs = this.#pageArgs.get(query.queryHash);
     const data = query.state.data as InfiniteData<unknown> | undefined;
     if (!pageArgs || !data) return;
-    const wanted = new Set(data.pageParams.map((p) => JSON.stringify(p) ?? "null"));
+    const wanted = new Set(data.pageParams.map(pageKey));
     const live = this.#live.get(query.queryHash);
     for (const [param, sub] of live ?? []) {
       if (!wanted.has(param)) {
@@ -82,13 +82,13 @@ export class RealtimeBinder {
       }
     }
     for (const pageParam of data.pageParams) {
-      const param = JSON.stringify(pageParam) ?? "null";
+      const param = pageKey(pageParam);
       this.#ensure(query.queryHash, param, name, pageArgs(pageParam, args), (page) =>
         this.#queryClient.setQueryData<InfiniteData<unknown>>(query.queryKey, (old) =>
           old
             ? {
                 ...old,
-                pages: old.pages.map((p, i) => (JSON.stringify(old.pageParams[i]) === param ? page : p)),
+                pages: old.pages.map((p, i) => (pageKey(old.pageParams[i]) === param ? page : p)),
               }
             : old,
         ),
@@ -122,4 +122,9 @@ export class RealtimeBinder {
     this.#live.delete(hash);
     this.#pageArgs.delete(hash);
   }
+}
+
+/** A page param as a map key; `undefined` (a first page without a cursor) is `"null"`, like `null`. */
+function pageKey(pageParam: unknown): string {
+  return JSON.stringify(pageParam) ?? "null";
 }
