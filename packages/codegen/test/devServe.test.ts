@@ -15,8 +15,8 @@ describe("appflare dev with wrangler: survives broken saves, migrates before rel
   let dir = "";
   let dev: RunningCli;
   let url = "";
-  const list = async () => {
-    const res = await fetch(`${url}/queries/notes/list`, { signal: AbortSignal.timeout(30_000) });
+  const list = async (timeoutMs = 30_000) => {
+    const res = await fetch(`${url}/queries/notes/list`, { signal: AbortSignal.timeout(timeoutMs) });
     return { status: res.status, body: await res.text() };
   };
   const handler = () => join(dir, "handlers", "notes", "index.ts");
@@ -41,6 +41,10 @@ describe("appflare dev with wrangler: survives broken saves, migrates before rel
 
   beforeAll(async () => {
     dir = copyFixture("minimal");
+    // The workspace has @appflare/dashboard (so codegen mounts it) but this fixture does not depend on it.
+    edit(join(dir, "appflare.config.ts"), (s) =>
+      s.replace("auth: { enabled: false },", "auth: { enabled: false },\n  dashboard: { enabled: false },"),
+    );
     const port = await findPort("localhost", 18_787);
     // The workspace's @appflare/* packages are not built here: let wrangler bundle their sources.
     dev = startCliProcess(["dev", "--", "--port", String(port)], dir, {
@@ -93,20 +97,19 @@ describe("appflare dev with wrangler: survives broken saves, migrates before rel
     );
   });
 
-  // KNOWN DEFECT, skipped so CI is not flaky: requests keep succeeding (the old Worker keeps serving and
-  // is not reloaded before the migration), but `wrangler d1 migrations apply --local` can fail with
-  // "database is locked: SQLITE_BUSY" while the dev Worker's workerd is serving reads from the same
-  // local D1, so the migration is taken back out and the edit never goes live. Passed once, failed once
-  // under a request loop. Fix: apply dev migrations through the running dev host (same workerd), or
-  // retry on SQLITE_BUSY; then un-skip.
-  it.skip("0 failed requests across a schema edit: the column is migrated before the Worker reloads", async () => {
+  // Requests are held in wrangler's proxy while the migration is applied (and the apply is tried again
+  // if a request still in the old Worker holds the SQLite file), then answered by the new Worker.
+  it("0 failed requests across a schema edit: the column is migrated before the Worker reloads", async () => {
     const statuses: number[] = [];
+    const failures: string[] = [];
     let running = true;
     const loop = (async () => {
       while (running) {
-        const { status, body } = await list();
-        statuses.push(status);
-        if (status !== 200) throw new Error(`request failed during the schema edit: ${status} ${body}`);
+        // A request may wait in the proxy while the migration is applied (slow on a loaded machine):
+        // waiting is the promise, failing is not.
+        const answer = await list(150_000).catch((error: Error) => ({ status: 0, body: error.message }));
+        statuses.push(answer.status);
+        if (answer.status !== 200) failures.push(`${answer.status} ${answer.body}`);
       }
     })();
     const from = dev.output().length;
@@ -123,8 +126,8 @@ describe("appflare dev with wrangler: survives broken saves, migrates before rel
       body: JSON.stringify({ text: "hi" }),
     });
     expect(JSON.parse((await list()).body)).toEqual([expect.objectContaining({ text: "hi", tag: null })]);
-    expect(statuses.length).toBeGreaterThan(0);
-    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect(failures).toEqual([]);
+    expect(statuses.length).toBeGreaterThan(1);
   });
 
   it("SIGTERM stops appflare dev and the wrangler host under it", async () => {

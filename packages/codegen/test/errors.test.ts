@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyFixture } from "./support/copyFixture";
@@ -98,6 +98,19 @@ describe("build errors name the file (and line), exit non-zero, print no stack",
     const run = buildWith((dir) =>
       writeFileSync(join(dir, "src", "boom.ts"), 'export const x = 1;\n\nthrow new Error("no API key");\n'),
     );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: src\/boom\.ts:3:\d+: no API key/m);
+    expectNoStack(run);
+  });
+
+  it("with node_modules a symlink (where the CLI's cache lives): still the file and line of the throw", () => {
+    const run = buildWith((dir) => {
+      // pnpm-style and shared setups link node_modules from elsewhere; bundles then run from the real path.
+      const real = `${dir}-node_modules`;
+      mkdirSync(real);
+      symlinkSync(real, join(dir, "node_modules"), "dir");
+      writeFileSync(join(dir, "src", "boom.ts"), 'export const x = 1;\n\nthrow new Error("no API key");\n');
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: src\/boom\.ts:3:\d+: no API key/m);
     expectNoStack(run);

@@ -10,7 +10,10 @@ import { runCliProcess } from "./support/runCliProcess";
  * `appflare migrate` (real drizzle-kit API, Miniflare scratch copy, wrangler apply) and checks the rows
  * of the local D1 before and after. No TTY here, so nothing may be asked: it must be flags or errors.
  */
-describe("appflare migrate on a database with rows (schema evolutions)", () => {
+// Each step runs the CLI two or three times and wrangler a few more, serially: under load one step can
+// take minutes, and a step cut by a timeout leaves the next steps on the wrong schema, so the limits are
+// per-step and far above a normal run (about 30 s a step).
+describe("appflare migrate on a database with rows (schema evolutions)", { timeout: 900_000 }, () => {
   let dir = "";
   const migrate = (...args: string[]) => runCliProcess(["migrate", ...args], dir);
 
@@ -66,7 +69,7 @@ ${books}
         "INSERT INTO shelves (id, label) VALUES ('s1', 'fiction'), ('s2', 'classics');",
     );
     expect(counts()).toEqual({ books: 3, shelves: 2 });
-  });
+  }, 900_000);
 
   it("a column rename without a TTY is refused, naming the candidates and the flag; nothing is written", () => {
     const before = migrationsDir();

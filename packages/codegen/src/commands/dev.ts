@@ -84,7 +84,19 @@ export async function dev(context: CommandContext, options: DevOptions): Promise
       : join(report.paths.root, ".wrangler", "state");
     if (store.read() === store.hash(report.schema.fingerprint) && existsSync(localState)) return true;
     const migrated = await attempt(async () => {
-      await applyMigrations(report, { target: "local", signal: stopping.signal, interactive: false }, log);
+      await applyMigrations(
+        report,
+        {
+          target: "local",
+          signal: stopping.signal,
+          interactive: false,
+          // Requests wait in the proxy while the database changes under the Worker (released by the
+          // reload, or by `release` when the migration failed): the old Worker never meets the new
+          // tables, nor the new Worker the old ones, and the migration meets few readers.
+          beforeApply: async () => server?.hold(),
+        },
+        log,
+      );
       store.write(report.schema.fingerprint);
       return true;
     });
@@ -95,6 +107,7 @@ export async function dev(context: CommandContext, options: DevOptions): Promise
   const publish = async (report: BuildReport, schemaChanged: boolean) => {
     if (schemaChanged && !(await migrateIfSchemaChanged(report))) {
       log.info("  worker     not reloaded: it keeps the previous schema until the migration goes through");
+      await server?.release();
       await server?.showError(lastError);
       return;
     }

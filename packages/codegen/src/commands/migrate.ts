@@ -3,13 +3,11 @@ import type { BuildReport } from "../build/BuildReport";
 import { buildOnce } from "../build/buildOnce";
 import { CliError } from "../errors/CliError";
 import type { Logger } from "../log/Logger";
+import { applyPending } from "../migrate/applyPending";
 import { askInTerminal } from "../migrate/askInTerminal";
 import { generateMigration } from "../migrate/generateMigration";
 import { parseRenames } from "../migrate/Renames";
 import { findConfigFile } from "../project/ProjectPaths";
-import { quietWranglerEnv } from "../tools/quietWranglerEnv";
-import { runTool } from "../tools/runTool";
-import { toolBin } from "../tools/toolBin";
 import type { CommandContext } from "./CommandContext";
 import { printReport } from "./printReport";
 
@@ -27,12 +25,17 @@ export interface MigrateOptions {
   readonly interactive?: boolean;
   /** Stops wrangler (`appflare dev` shutting down). */
   readonly signal?: AbortSignal;
+  /**
+   * Runs after the migration is generated and checked, right before wrangler applies it (`appflare dev`
+   * holds requests there, so the wait is only as long as the apply).
+   */
+  readonly beforeApply?: () => Promise<void>;
 }
 
 /**
  * Generates the schema's next migration — renames settled, checked on a scratch copy of the local
  * database, drops refused without `allowDataLoss` — keeps it in `migrations/`, then applies pending
- * migrations with `wrangler d1 migrations apply`. If wrangler then fails, the new migration is taken
+ * migrations with `wrangler d1 migrations apply` (again while the local database is busy). If wrangler then fails, the new migration is taken
  * back out of `migrations/`. Used by `appflare migrate` and by `appflare dev`.
  *
  * @example
@@ -61,13 +64,14 @@ export async function applyMigrations(
   for (const loss of generated.dataLoss) log.info(`  allowed    ${loss}`);
   if (written) log.info(`  wrote      ${log.path(written.sqlFile)}`);
 
+  await options.beforeApply?.();
   const t1 = performance.now();
-  const apply = await runTool(
-    toolBin(root, "wrangler", "wrangler"),
-    ["d1", "migrations", "apply", config.database.binding, `--${options.target}`],
-    // CI=1 answers wrangler's "apply these migrations?" prompt.
-    { cwd: root, stdio: "pipe", env: { ...quietWranglerEnv(process.env), CI: "1" }, signal: options.signal },
-  );
+  const apply = await applyPending({
+    root,
+    binding: config.database.binding,
+    target: options.target,
+    signal: options.signal,
+  });
   if (apply.code !== 0) {
     written?.undo();
     const undone = written ? ` ${written.tag}.sql was taken back out of migrations/.` : "";

@@ -10,7 +10,7 @@ import type { Logger } from "../log/Logger";
 import { findPackageDir } from "../tools/findPackageDir";
 import { quietWranglerEnv } from "../tools/quietWranglerEnv";
 import { stopChild } from "../tools/runTool";
-import { type DevHostMessage, devHostSource } from "./devHostSource";
+import { type DevHostCommand, type DevHostMessage, devHostSource } from "./devHostSource";
 import { errorPageServer } from "./errorPageServer";
 import { findPort } from "./findPort";
 import { hostOutputFilter } from "./hostOutputFilter";
@@ -47,6 +47,7 @@ async function online(): Promise<boolean> {
  * @example
  * const server = new DevServer({ root, wranglerFile, cacheDir, ip: "localhost", port: 8787, log });
  * await server.start();
+ * await server.hold(); // a schema change: requests wait while it is migrated
  * await server.reload(); // after a good build and its migration
  * await server.stop();
  */
@@ -70,6 +71,19 @@ export class DevServer {
     if (message.type === "reloaded") this.options.log.info("  worker     reloaded");
   }
 
+  /**
+   * Holds incoming requests in wrangler's proxy (a schema migration is about to be applied): they are
+   * answered by the Worker of the next {@link reload}, or by the running one after {@link release}.
+   */
+  async hold(): Promise<void> {
+    await this.ask({ type: "hold" });
+  }
+
+  /** Lets held requests through to the Worker that was serving (the migration did not go through). */
+  async release(): Promise<void> {
+    await this.ask({ type: "release" });
+  }
+
   /** No Worker can run: serve `problem` as a 503 page until the next {@link reload}. */
   async showError(problem: string): Promise<void> {
     this.problem = problem;
@@ -88,6 +102,14 @@ export class DevServer {
     if (host.connected) host.send({ type: "stop" });
     stopChild(host, 8000);
     await exited;
+  }
+
+  /** Sends `command` to a running host and waits for its answer (or its exit). */
+  private async ask(command: DevHostCommand): Promise<void> {
+    if (this.stopped || !this.host?.connected) return;
+    const outcome = this.next();
+    this.host.send(command);
+    await outcome;
   }
 
   private url(port: number): string {

@@ -2,10 +2,16 @@
 export type DevHostMessage =
   | { readonly type: "ready"; readonly url: string }
   | { readonly type: "reloaded" }
+  | { readonly type: "held" }
+  | { readonly type: "released" }
   | { readonly type: "failed"; readonly message: string };
 
 /** Messages from `appflare dev` to the dev host. */
-export type DevHostCommand = { readonly type: "reload" } | { readonly type: "stop" };
+export type DevHostCommand =
+  | { readonly type: "reload" }
+  | { readonly type: "hold" }
+  | { readonly type: "release" }
+  | { readonly type: "stop" };
 
 /**
  * Source of the small process `appflare dev` runs wrangler in: wrangler's own dev server
@@ -16,11 +22,15 @@ export type DevHostCommand = { readonly type: "reload" } | { readonly type: "sto
  * proxy holds requests while the new Worker starts), then reports. A failure in workerd itself ends the
  * host: `appflare dev` shows an error page and starts a new host after the next good build.
  *
+ * `hold` pauses wrangler's proxy (the same pause it uses while a Worker reloads): requests wait in the
+ * proxy instead of reaching a Worker whose database is being migrated. The next reload serves them with
+ * the new Worker; `release` (the migration failed) serves them with the Worker that was running.
+ *
  * @example
  * writeFileSync(file, devHostSource(wranglerApiUrl));
  */
 export function devHostSource(wranglerApiUrl: string): string {
-  return `const { unstable_startWorker } = await import(${JSON.stringify(wranglerApiUrl)});
+  return `const { unstable_DevEnv } = await import(${JSON.stringify(wranglerApiUrl)});
 const options = JSON.parse(process.env.APPFLARE_DEV_HOST);
 const send = (message) => process.send?.(message);
 const fail = (error) => {
@@ -32,6 +42,8 @@ process.on("unhandledRejection", fail);
 let worker;
 let url;
 let onReloaded = () => {};
+// The proxy target of the Worker now serving (from wrangler's last "reloadComplete"), to resume after a hold.
+let serving;
 const settle = async () => {
   for (let i = 0; i < 600; i++) {
     try {
@@ -57,13 +69,35 @@ process.on("message", async (command) => {
     await settle();
     send({ type: "reloaded" });
   }
+  // Holding is a courtesy to requests (the apply is retried while the database is busy): a proxy that
+  // cannot be paused must not stop the migration.
+  if (command.type === "hold" && worker) {
+    await worker.raw.proxy.sendMessageToProxyWorker({ type: "pause" }).catch(() => {});
+    send({ type: "held" });
+  }
+  if (command.type === "release" && worker) {
+    if (serving)
+      await worker.raw.proxy.sendMessageToProxyWorker({ type: "play", proxyData: serving }).catch(() => {});
+    send({ type: "released" });
+  }
 });
 process.on("disconnect", async () => {
   await worker?.dispose().catch(() => {});
   process.exit(0);
 });
 try {
-  worker = await unstable_startWorker({
+  const devEnv = new unstable_DevEnv();
+  // The runtime's "reloadComplete" goes through DevEnv.dispatch: the new Worker is serving after it.
+  // Watched from before the first start, so the first Worker's proxy target is known too.
+  const dispatch = devEnv.dispatch.bind(devEnv);
+  devEnv.dispatch = (event) => {
+    dispatch(event);
+    if (event.type === "reloadComplete") {
+      serving = event.proxyData;
+      onReloaded();
+    }
+  };
+  worker = await devEnv.startWorker({
     config: options.config,
     // A "custom build" that does nothing turns off wrangler's esbuild watch mode: it bundles only
     // when the config is patched (a reload), never on its own when a source file changes.
@@ -76,12 +110,6 @@ try {
     },
   });
   worker.raw.on("error", fail);
-  // The runtime's "reloadComplete" goes through DevEnv.dispatch: the new Worker is serving after it.
-  const dispatch = worker.raw.dispatch.bind(worker.raw);
-  worker.raw.dispatch = (event) => {
-    dispatch(event);
-    if (event.type === "reloadComplete") onReloaded();
-  };
   await worker.ready;
   url = await worker.url;
   await settle();

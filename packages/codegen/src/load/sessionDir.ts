@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 function alive(pid: number): boolean {
@@ -25,7 +25,10 @@ export function createSessionDir(cacheDir: string): string {
     if (pid !== undefined && !alive(Number(pid)))
       rmSync(join(cacheDir, entry), { recursive: true, force: true });
   }
-  const dir = join(cacheDir, `s${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  // The real path: Node runs a bundle from its real path, and its source map's relative `sources` must
+  // be written from there too, or a symlinked node_modules (where the cache lives) sends the user's
+  // files to the wrong folder and errors lose their file:line.
+  const dir = join(realpathSync(cacheDir), `s${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   mkdirSync(dir, { recursive: true });
   return dir;
 }

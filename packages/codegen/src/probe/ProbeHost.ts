@@ -1,7 +1,6 @@
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import { ProbeError, type ProbeErrorData } from "./ProbeError";
-import { probeWorkerSource } from "./probeWorkerSource";
+import { type ProbeRunner, probesNeedFreshProcess, startProbeRunner } from "./ProbeRunner";
 
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ProbeErrorData };
 
@@ -24,7 +23,7 @@ export interface ProbeHostOptions {
 }
 
 /**
- * Runs bundled probe modules in a worker thread. User modules are arbitrary code: in a worker, a
+ * Runs bundled probe modules in a worker thread (a child process on Bun, see {@link ProbeRunner}). User modules are arbitrary code: in a worker, a
  * timer or socket they leave open cannot keep the CLI alive, and `terminate()` frees everything.
  *
  * @example
@@ -33,7 +32,7 @@ export interface ProbeHostOptions {
  * await host.close();
  */
 export class ProbeHost {
-  private worker: Worker | undefined;
+  private worker: ProbeRunner | undefined;
   private runs = 0;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -41,8 +40,11 @@ export class ProbeHost {
   private readonly timeoutMs: number;
 
   constructor(options: ProbeHostOptions = {}) {
-    this.runsPerWorker = options.runsPerWorker ?? 40;
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    // On Bun a runner cannot see bundles written after its first run: one run per process there.
+    this.runsPerWorker = probesNeedFreshProcess ? 1 : (options.runsPerWorker ?? 40);
+    // Generous: it catches a module that never settles, and a cold runner importing zod and
+    // drizzle-orm on a loaded 2-core machine took tens of seconds (a false "never settles").
+    this.timeoutMs = options.timeoutMs ?? 120_000;
   }
 
   /**
@@ -69,7 +71,7 @@ export class ProbeHost {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
       // Referenced only while a run is pending: an idle loader must not keep the CLI process alive.
       worker.ref();
-      worker.postMessage({ id, url, input });
+      worker.post({ id, url, input });
     });
   }
 
@@ -79,19 +81,13 @@ export class ProbeHost {
     this.worker = undefined;
     this.runs = 0;
     this.failAll(new Error("The module loader was stopped"));
-    if (worker) await worker.terminate();
+    if (worker) await worker.stop();
   }
 
-  private start(): Worker {
-    const worker = new Worker(probeWorkerSource, {
-      eval: true,
-      // Stacks of user errors map back to the user's files and lines through the bundles' source maps.
-      execArgv: ["--enable-source-maps"],
-      stdout: false,
-      stderr: false,
-    });
-    worker.unref();
-    worker.on("message", (reply: Reply) => {
+  private start(): ProbeRunner {
+    const worker = startProbeRunner(probesNeedFreshProcess ? "process" : "thread");
+    worker.onMessage((message) => {
+      const reply = message as Reply;
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       this.pending.delete(reply.id);
@@ -100,14 +96,10 @@ export class ProbeHost {
       if (reply.ok) pending.resolve(reply.value);
       else pending.reject(new ProbeError(reply.error));
     });
-    worker.on("error", (error) => {
+    worker.onExit((error) => {
       // An exception thrown later by user code (a timer callback) kills the thread: fail what is waiting.
       if (this.worker === worker) this.worker = undefined;
-      this.failAll(error);
-    });
-    worker.on("exit", () => {
-      if (this.worker === worker) this.worker = undefined;
-      this.failAll(new Error("The module loader thread exited"));
+      this.failAll(error ?? new Error("The module loader thread exited"));
     });
     this.worker = worker;
     return worker;

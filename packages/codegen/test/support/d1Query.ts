@@ -6,7 +6,12 @@ export function d1Query<T>(dir: string, sql: string): T[] {
   const result = spawnSync(
     process.execPath,
     [toolBin(dir, "wrangler", "wrangler"), "d1", "execute", "DB", "--local", "--json", "--command", sql],
-    { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "1", NO_COLOR: "1" }, timeout: 120_000 },
+    {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, CI: "1", NO_COLOR: "1" }, // wrangler starts a local runtime per query: slow when every engine on the machine is busy.
+      timeout: 300_000,
+    },
   );
   if (result.status !== 0) throw new Error(`wrangler d1 execute failed:\n${result.stdout}\n${result.stderr}`);
   return (JSON.parse(result.stdout) as { results: T[] }[])[0]?.results ?? [];
