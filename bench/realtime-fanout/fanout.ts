@@ -2,15 +2,35 @@
 // `wrangler dev`, all subscribed to one project's tasks; each mutation's commit → update received.
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { startWranglerDev } from "../../packages/realtime-do/test/smoke/startWranglerDev";
+import type { startWranglerDev as StartWranglerDev } from "../../packages/realtime-do/test/smoke/startWranglerDev";
+import { descendantsCpu } from "./processCpu";
 
+// BENCH_REALTIME_DIR: another copy of the package (same layout, e.g. a checkout of an older commit
+// under packages/) to compare against in the same run conditions.
+const packageDir = join(
+  import.meta.dirname,
+  "../..",
+  process.env.BENCH_REALTIME_DIR ?? "packages/realtime-do",
+);
+const { startWranglerDev } = (await import(join(packageDir, "test/smoke/startWranglerDev.ts"))) as {
+  startWranglerDev: typeof StartWranglerDev;
+};
 const require = createRequire(join(import.meta.dirname, "../../packages/realtime-do/package.json"));
 const WebSocket = require("ws") as typeof import("ws").default;
 
 interface Sample {
   readonly fromRequest: number[];
   readonly fromResponse: number[];
+  /** Per mutation, commit → the first socket's update (event delivery and the re-run). */
+  readonly first: number[];
+  /** Per mutation, commit → the last socket's update (adds the fan-out to every socket). */
+  readonly last: number[];
   readonly received: number;
+  /**
+   * CPU ms per mutation over the mutation loop: `workerd` (the Worker, its Durable Objects, local D1
+   * and wrangler's proxy), `wrangler` (its Node process) and `client` (this process: the `ws` sockets).
+   */
+  readonly cpuPerMutation: Record<string, number>;
 }
 
 export async function fanout(count: number, mutations: number): Promise<Sample & { sockets: number }> {
@@ -38,6 +58,11 @@ export async function fanout(count: number, mutations: number): Promise<Sample &
           const ws = new WebSocket(wsUrl);
           sockets.push(ws);
           await new Promise<void>((resolve, reject) => {
+            // A socket that never gets its first result fails the run instead of hanging it.
+            const timer = setTimeout(
+              () => reject(new Error(`a socket got no initial result in 60 s (${sockets.length} opened)`)),
+              60_000,
+            );
             ws.on("open", () => ws.send(JSON.stringify({ type: "connect" })));
             ws.on("error", reject);
             let initial = false;
@@ -55,6 +80,7 @@ export async function fanout(count: number, mutations: number): Promise<Sample &
               } else if (text.includes('"query:update"')) {
                 if (!initial) {
                   initial = true;
+                  clearTimeout(timer);
                   resolve();
                 } else onUpdate?.(performance.now());
               }
@@ -66,7 +92,11 @@ export async function fanout(count: number, mutations: number): Promise<Sample &
 
     const fromRequest: number[] = [];
     const fromResponse: number[] = [];
+    const first: number[] = [];
+    const last: number[] = [];
     let received = 0;
+    const cpuBefore = descendantsCpu();
+    const clientBefore = process.cpuUsage();
     for (let i = 0; i < mutations; i++) {
       const arrivals: number[] = [];
       const all = new Promise<void>((resolve) => {
@@ -84,9 +114,22 @@ export async function fanout(count: number, mutations: number): Promise<Sample &
         fromRequest.push(at - start);
         fromResponse.push(Math.max(0, at - answered));
       }
+      if (arrivals.length > 0) {
+        first.push(Math.max(0, Math.min(...arrivals) - answered));
+        last.push(Math.max(0, Math.max(...arrivals) - answered));
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
-    return { sockets: count, fromRequest, fromResponse, received };
+    const cpuAfter = descendantsCpu();
+    const client = process.cpuUsage(clientBefore);
+    const cpuPerMutation: Record<string, number> = {
+      client: (client.user + client.system) / 1000 / mutations,
+    };
+    for (const [comm, ms] of Object.entries(cpuAfter)) {
+      const name = comm === "node" ? "wrangler" : comm;
+      cpuPerMutation[name] = (cpuPerMutation[name] ?? 0) + (ms - (cpuBefore[comm] ?? 0)) / mutations;
+    }
+    return { sockets: count, fromRequest, fromResponse, first, last, received, cpuPerMutation };
   } finally {
     for (const ws of sockets) ws.close();
     await worker.stop();

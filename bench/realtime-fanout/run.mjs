@@ -6,7 +6,6 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { machine } from "../support/machine.mjs";
-import { median } from "../support/median.mjs";
 import { workspace } from "../support/workspace.mjs";
 import { writeResult } from "../support/writeResult.mjs";
 
@@ -48,14 +47,17 @@ for (const count of counts) {
     expected,
     fromResponse: out.fromResponse.length,
     fromRequest: out.fromRequest.length,
+    cpuPerMutation: out.cpuPerMutation,
   });
   rows[`${count} sockets`] = {
     "p50 ms (commit→recv)": pct(out.fromResponse, 50),
     "p99 ms (commit→recv)": pct(out.fromResponse, 99),
     "p50 ms (request→recv)": pct(out.fromRequest, 50),
     "p99 ms (request→recv)": pct(out.fromRequest, 99),
-    "median ms": Number(median(out.fromResponse).toFixed(1)),
+    "first socket p50 ms": pct(out.first, 50),
+    "last socket p50 ms": pct(out.last, 50),
     "updates received": `${out.received}/${expected}`,
+    "CPU ms/mutation (workerd · client)": `${(out.cpuPerMutation?.workerd ?? 0).toFixed(1)} · ${(out.cpuPerMutation?.client ?? 0).toFixed(1)}`,
   };
   results.at(-1).p = {
     commit: { p50: pct(out.fromResponse, 50), p99: pct(out.fromResponse, 99) },

@@ -28,6 +28,7 @@ export default defineConfig({
         durableObjects: {
           APPFLARE_REALTIME: { className: "AppflareRealtime", useSQLite: true },
           COALESCED_REALTIME: { className: "CoalescedRealtime", useSQLite: true },
+          RECORDING_REALTIME: { className: "RecordingRealtime", useSQLite: true },
         },
         bindings: {
           TEST_MIGRATIONS: await migrations,

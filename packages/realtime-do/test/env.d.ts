@@ -9,6 +9,8 @@ declare global {
       APPFLARE_REALTIME: DurableObjectNamespace;
       /** The coalescing app's shard (class `CoalescedRealtime`, `coalesceMs: 150`). */
       COALESCED_REALTIME: DurableObjectNamespace;
+      /** `RecordingRealtime`: records the bookmark of each re-run (tests publish to it directly). */
+      RECORDING_REALTIME: DurableObjectNamespace;
       TEST_MIGRATIONS: D1Migration[];
       BETTER_AUTH_SECRET: string;
       BETTER_AUTH_URL: string;

@@ -10,6 +10,12 @@ export interface RealtimeObjectOptions {
   readonly maxMessagesPerSecond?: number;
   /** Subscriptions one socket may hold; more answers `query:error` 429. Default 256. */
   readonly maxSubscriptionsPerSocket?: number;
+  /**
+   * Endpoint-first: how long a subscription token can be used to open a socket, counted from
+   * `POST subscribe` and again from when its last socket closed (a connected socket holds it). After
+   * that it is swept and the upgrade answers 404 `not_found`. Default 60,000 ms.
+   */
+  readonly tokenTtlMs?: number;
 }
 
 /** {@link RealtimeObjectOptions} with defaults applied. */
@@ -23,5 +29,6 @@ export function resolveObjectOptions(options: RealtimeObjectOptions = {}): Resol
     maxFrameBytes: options.maxFrameBytes ?? 65_536,
     maxMessagesPerSecond: options.maxMessagesPerSecond ?? 50,
     maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? 256,
+    tokenTtlMs: options.tokenTtlMs ?? 60_000,
   };
 }

@@ -2,17 +2,18 @@ import { isStale } from "../matching/isStale";
 import type { RealtimeCaller, RealtimeEvent, RealtimeExecutor, RealtimeRead } from "../RealtimeExecutor";
 import type { KeyRow, SubRow, SubscriptionStore } from "../store/SubscriptionStore";
 import { attachmentOf } from "./Attachment";
-import { resultFrames } from "./encodeResult";
+import { type ResultFrames, resultFrames } from "./encodeResult";
 import { type RunFailure, runFailure } from "./errorStatus";
 import { hashResult } from "./hashResult";
+import type { OpenSocket } from "./SocketRegistry";
 
 /** How the core reaches the object's sockets and alarm (the Durable Object provides them). */
 export interface ShardIo<Env> {
   readonly env: Env;
   readonly executor: RealtimeExecutor<Env>;
   readonly store: SubscriptionStore;
-  /** The open sockets of a connection. */
-  sockets(connectionId: string): WebSocket[];
+  /** The open socket of a connection (and its wire mode), if this object holds one. */
+  socket(connectionId: string): OpenSocket | undefined;
   /** A subscription failed for good: tell the socket (and, endpoint-first, close it). */
   fail(ws: WebSocket, subId: string, failure: RunFailure): void;
   /** Makes sure the object wakes by `at` (epoch ms) to finish stale keys. */
@@ -93,7 +94,9 @@ export class ShardCore<Env> {
     if (!this.#reads!.has(sub.key)) this.#reads!.set(sub.key, null);
     const row = store.key(sub.key)!;
     if (row.version > 0 && row.hash !== null && row.data !== null) {
-      this.deliver(ws, row, store.sub(sub.connId, sub.subId)!);
+      const open = { ws, mode: attachmentOf(ws)?.mode ?? "multiplexed" } as const;
+      if (this.deliver(open, row, store.sub(sub.connId, sub.subId)!, resultFrames(row)))
+        store.setSent(sub.connId, sub.subId, row.hash);
     }
     const running = this.#inFlight.get(sub.key);
     // A run in flight serves this socket when it commits (and reruns if an event made it stale).
@@ -156,53 +159,46 @@ export class ShardCore<Env> {
     if (row === undefined) return;
     const changed = row.hash !== hash || row.data !== json;
     const version = changed || row.version === 0 ? store.nextVersion() : row.version;
-    store.commitRun(key, {
-      hash,
-      data: json,
-      reads: JSON.stringify(reads),
-      version,
-      stillDirty: this.#pending.has(key),
-    });
+    const readsJson = JSON.stringify(reads);
+    const stillDirty = this.#pending.has(key);
+    store.commitRun(key, { hash, data: json, reads: readsJson, version, stillDirty });
     this.#reads?.set(key, reads);
-    const updated = store.key(key)!;
+    const updated: KeyRow = { ...row, hash, data: json, reads: readsJson, version, dirty: stillDirty };
+    // Frames are encoded once per run and shared by every socket (and every equal subscription id).
     const frames = resultFrames(updated);
     const subs = store.subsOfKey(key);
-    let delivered = 0;
+    const missed: SubRow[] = [];
+    let sent = 0;
     for (const sub of subs) {
-      for (const ws of this.io.sockets(sub.connId))
-        if (this.deliver(ws, updated, sub, frames, false)) delivered++;
+      if (sub.sentHash === hash) continue;
+      const open = this.io.socket(sub.connId);
+      if (open !== undefined && this.deliver(open, updated, sub, frames)) sent++;
+      else missed.push(sub);
     }
+    if (sent === 0) return;
     // One write for the whole fan-out when every socket took it (the usual case), else per socket.
-    if (delivered === subs.length) store.setSentForKey(key, hash);
+    if (missed.length === 0) store.setSentForKey(key, hash);
     else
       for (const sub of subs)
-        if (this.io.sockets(sub.connId).length > 0) store.setSent(sub.connId, sub.subId, hash);
+        if (sub.sentHash !== hash && !missed.includes(sub)) store.setSent(sub.connId, sub.subId, hash);
   }
 
   /**
-   * Sends a key's current result to one socket subscription unless it already holds it; records what
-   * it sent unless `record` is false (the caller records a whole fan-out at once). Whether it sent.
+   * Sends a key's current result to one socket subscription unless it already holds it (the caller
+   * records what was sent). Whether the socket now holds it.
    */
-  private deliver(
-    ws: WebSocket,
-    row: KeyRow,
-    sub: SubRow,
-    frames = resultFrames(row),
-    record = true,
-  ): boolean {
+  private deliver(open: OpenSocket, row: KeyRow, sub: SubRow, frames: ResultFrames): boolean {
     if (row.hash === null || row.data === null) return false;
     if (sub.sentHash === row.hash) return true;
-    const mode = attachmentOf(ws)?.mode ?? "multiplexed";
     let frame: string;
-    if (mode === "endpoint") frame = frames.endpointUpdate;
+    if (open.mode === "endpoint") frame = frames.endpointUpdate;
     else if (sub.sentHash === null && sub.knownHash === row.hash) frame = frames.current(sub.subId);
     else frame = frames.update(sub.subId);
     try {
-      ws.send(frame);
+      open.ws.send(frame);
     } catch {
       return false; // Closing socket: its close handler forgets it.
     }
-    if (record) this.io.store.setSent(sub.connId, sub.subId, row.hash);
     return true;
   }
 
@@ -211,8 +207,10 @@ export class ShardCore<Env> {
     this.io.store.deleteKey(key);
     this.#reads?.delete(key);
     this.#pending.delete(key);
-    for (const sub of subs)
-      for (const ws of this.io.sockets(sub.connId)) this.io.fail(ws, sub.subId, failure);
+    for (const sub of subs) {
+      const open = this.io.socket(sub.connId);
+      if (open !== undefined) this.io.fail(open.ws, sub.subId, failure);
+    }
   }
 
   private dropIfUnused(key: string): void {

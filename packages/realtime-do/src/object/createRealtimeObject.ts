@@ -3,7 +3,8 @@ import { CLOSE_CODES, PING_FRAME, PONG_FRAME } from "../protocol/constants";
 import { encodeMessage } from "../protocol/encodeMessage";
 import type { ServerMessage } from "../protocol/ServerMessage";
 import type { RealtimeCaller, RealtimeEvent, RealtimeExecutor } from "../RealtimeExecutor";
-import { SubscriptionStore, type TokenRow } from "../store/SubscriptionStore";
+import { SubscriptionStore } from "../store/SubscriptionStore";
+import { type TokenRow, TokenStore } from "../store/TokenStore";
 import { type Attachment, attachmentOf, connectionTag } from "./Attachment";
 import { type RunFailure, runFailure } from "./errorStatus";
 import { handleClientFrame } from "./handleClientFrame";
@@ -11,6 +12,7 @@ import { INTERNAL_HEADERS } from "./internalHeaders";
 import { RateLimiter } from "./RateLimiter";
 import { type RealtimeObjectOptions, resolveObjectOptions } from "./RealtimeObjectOptions";
 import { ShardCore } from "./ShardCore";
+import { SocketRegistry } from "./SocketRegistry";
 import { subscriptionKey } from "./subscriptionKey";
 
 /** A user's sessions ended (the server plugin seam's `SessionsRevoked`). */
@@ -56,12 +58,18 @@ export function createRealtimeObject<Env>(
 
   return class AppflareRealtimeObject extends DurableObject<Env> implements RealtimeShardRpc {
     readonly #store: SubscriptionStore;
+    readonly #tokens: TokenStore;
     readonly #core: ShardCore<Env>;
     readonly #limiter = new RateLimiter(settings.maxMessagesPerSecond);
+    readonly #sockets: SocketRegistry;
+    /** When the alarm is known to be set (`undefined`: not known; ask storage). */
+    #alarmAt: number | null | undefined;
 
     constructor(ctx: DurableObjectState, env: Env) {
       super(ctx, env);
       this.#store = new SubscriptionStore(ctx.storage.sql);
+      this.#tokens = new TokenStore(ctx.storage.sql);
+      this.#sockets = new SocketRegistry(() => ctx.getWebSockets());
       // The 0.2 keep-alive, answered by the runtime without waking a hibernated object.
       ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
       this.#core = new ShardCore<Env>({
@@ -69,12 +77,9 @@ export function createRealtimeObject<Env>(
         executor,
         store: this.#store,
         coalesceMs: settings.coalesceMs,
-        sockets: (id) => ctx.getWebSockets(connectionTag(id)),
+        socket: (id) => this.#sockets.get(id),
         fail: (ws, subId, failure) => this.fail(ws, subId, failure),
-        wakeBy: async (at) => {
-          const current = await ctx.storage.getAlarm();
-          if (current === null || current > at) await ctx.storage.setAlarm(at);
-        },
+        wakeBy: (at) => this.wakeBy(at),
       });
       // Runs an eviction cut short are redone: stale keys are persisted, so wake up to finish them.
       void ctx.blockConcurrencyWhile(async () => {
@@ -149,8 +154,11 @@ export function createRealtimeObject<Env>(
     }
 
     override async alarm(): Promise<void> {
+      this.#alarmAt = undefined; // This one fired; what is set next is read back from storage.
       await this.#core.flush();
-      if (this.#store.dirtyKeys().length > 0) await this.ctx.storage.setAlarm(Date.now() + 1000);
+      const nextExpiry = this.#tokens.sweep(Date.now());
+      if (this.#store.dirtyKeys().length > 0) await this.wakeBy(Date.now() + 1000);
+      if (nextExpiry !== null) await this.wakeBy(nextExpiry);
     }
 
     async publish(events: readonly RealtimeEvent[], bookmark?: string): Promise<void> {
@@ -158,13 +166,15 @@ export function createRealtimeObject<Env>(
     }
 
     async registerToken(row: TokenRow): Promise<void> {
-      this.#store.putToken(row);
+      const expiresAt = Date.now() + settings.tokenTtlMs;
+      this.#tokens.put(row, expiresAt);
+      await this.wakeBy(expiresAt);
     }
 
     async dropToken(token: string, userId: string): Promise<boolean> {
-      const row = this.#store.token(token);
+      const row = this.#tokens.lookup(token, Date.now());
       if (row === undefined || row.userId !== userId) return false;
-      this.#store.deleteToken(token);
+      this.#tokens.delete(token);
       for (const connection of this.#store.connectionsOfToken(token)) {
         for (const ws of this.ctx.getWebSockets(connectionTag(connection.connId))) {
           this.close(ws, CLOSE_CODES.unsubscribed, "unsubscribed");
@@ -188,7 +198,7 @@ export function createRealtimeObject<Env>(
         }
         this.#core.dropConnection(connection.connId);
       }
-      this.#store.deleteTokensOf(change.userId, change.sessionId);
+      this.#tokens.deleteOf(change.userId, change.sessionId);
     }
 
     /** Endpoint-first upgrade: the token must exist and belong to the user `authToken` resolves to. */
@@ -206,12 +216,11 @@ export function createRealtimeObject<Env>(
       if (caller === null) {
         return json({ code: "unauthorized", message: "authToken is missing or resolves to no user" }, 401);
       }
-      const row = this.#store.token(token);
+      const row = this.#tokens.lookup(token, Date.now());
       if (row === undefined) {
-        return json(
-          { code: "not_found", message: "Unknown subscription token: POST /realtime/subscribe first" },
-          404,
-        );
+        // Expired tokens are swept, so "expired" and "never issued" are one answer.
+        const message = `Unknown or expired subscription token (tokens expire after ${settings.tokenTtlMs} ms without a connected socket): POST /realtime/subscribe for a new one`;
+        return json({ code: "not_found", message }, 404);
       }
       if (row.userId !== caller.user.id) {
         return json({ code: "forbidden", message: "The subscription token belongs to another user" }, 403);
@@ -226,6 +235,7 @@ export function createRealtimeObject<Env>(
         caller: JSON.stringify(caller),
         token,
       });
+      this.#tokens.hold(token);
       const response = this.accept(request, {
         connectionId,
         mode: "endpoint",
@@ -252,6 +262,7 @@ export function createRealtimeObject<Env>(
       const [client, server] = [pair[0], pair[1]];
       this.ctx.acceptWebSocket(server, [connectionTag(attachment.connectionId)]);
       server.serializeAttachment(attachment);
+      this.#sockets.add(server, attachment);
       const headers = new Headers();
       const offered = (request.headers.get("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim());
       if (offered.includes(settings.protocol)) headers.set("sec-websocket-protocol", settings.protocol);
@@ -282,7 +293,27 @@ export function createRealtimeObject<Env>(
       const attachment = attachmentOf(ws);
       if (attachment === undefined) return;
       this.#limiter.forget(attachment.connectionId);
+      this.#sockets.remove(attachment.connectionId);
+      const token =
+        attachment.mode === "endpoint" ? this.#store.connection(attachment.connectionId)?.token : null;
       this.#core.dropConnection(attachment.connectionId);
+      if (token) {
+        // The token's last socket closed: it can be reconnected with for one more TTL, then it is swept.
+        const expiresAt = Date.now() + settings.tokenTtlMs;
+        this.#tokens.release(token, expiresAt);
+        this.ctx.waitUntil(this.wakeBy(expiresAt).catch(logError));
+      }
+    }
+
+    /** Makes sure the alarm fires by `at` (epoch ms): stale keys to finish, tokens to sweep. */
+    private async wakeBy(at: number): Promise<void> {
+      // Every publish asks for a backstop alarm; once one is known to be set early enough, skip storage.
+      if (typeof this.#alarmAt === "number" && this.#alarmAt <= at) return;
+      if (this.#alarmAt === undefined) this.#alarmAt = await this.ctx.storage.getAlarm();
+      if (this.#alarmAt === null || this.#alarmAt > at) {
+        await this.ctx.storage.setAlarm(at);
+        this.#alarmAt = at;
+      }
     }
   };
 }

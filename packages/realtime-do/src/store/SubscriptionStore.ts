@@ -1,4 +1,4 @@
-import { STORE_SCHEMA } from "./storeSchema";
+import { applyStoreSchema } from "./storeSchema";
 
 /** A subscription key's row (see `STORE_SCHEMA`). */
 export interface KeyRow {
@@ -43,21 +43,11 @@ export interface ConnectionRow {
   readonly token: string | null;
 }
 
-/** An endpoint-first subscription token. */
-export interface TokenRow {
-  readonly token: string;
-  readonly userId: string;
-  readonly sessionId: string | null;
-  readonly queryName: string;
-  readonly args: string;
-  readonly signature: string;
-}
-
 type Raw = Record<string, SqlStorageValue>;
 
 /**
  * The shard's persistent state in its SQLite storage: subscription keys, socket subscriptions,
- * connections, endpoint-first tokens and the version clock. Synchronous (DO SQLite is in-process), so
+ * connections and the version clock (tokens: `TokenStore`). Synchronous (DO SQLite is in-process), so
  * a caller can read, decide and write without another event interleaving.
  *
  * @example
@@ -66,7 +56,7 @@ type Raw = Record<string, SqlStorageValue>;
  */
 export class SubscriptionStore {
   constructor(private readonly sql: SqlStorage) {
-    sql.exec(STORE_SCHEMA);
+    applyStoreSchema(sql);
   }
 
   key(key: string): KeyRow | undefined {
@@ -235,34 +225,6 @@ export class SubscriptionStore {
       .map(connectionRow);
   }
 
-  putToken(row: TokenRow): void {
-    this.sql.exec(
-      "INSERT OR REPLACE INTO rt_tokens (token, user_id, session_id, query_name, args, signature, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      row.token,
-      row.userId,
-      row.sessionId,
-      row.queryName,
-      row.args,
-      row.signature,
-      Date.now(),
-    );
-  }
-
-  token(token: string): TokenRow | undefined {
-    const row = this.one("SELECT * FROM rt_tokens WHERE token = ?", token);
-    return row === undefined ? undefined : tokenRow(row);
-  }
-
-  deleteToken(token: string): void {
-    this.sql.exec("DELETE FROM rt_tokens WHERE token = ?", token);
-  }
-
-  /** Deletes a user's tokens (only one session's when `sessionId` is given). */
-  deleteTokensOf(userId: string, sessionId?: string): void {
-    if (sessionId === undefined) this.sql.exec("DELETE FROM rt_tokens WHERE user_id = ?", userId);
-    else this.sql.exec("DELETE FROM rt_tokens WHERE user_id = ? AND session_id = ?", userId, sessionId);
-  }
-
   /**
    * The next push version: a hybrid clock, `max(last + 1, now in µs)`, stored, so versions grow across
    * evictions and stay above what a client got from a key that was dropped and created again.
@@ -313,17 +275,6 @@ function connectionRow(r: Raw): ConnectionRow {
     sessionId: nullableText(r.session_id),
     caller: nullableText(r.caller),
     token: nullableText(r.token),
-  };
-}
-
-function tokenRow(r: Raw): TokenRow {
-  return {
-    token: String(r.token),
-    userId: String(r.user_id),
-    sessionId: nullableText(r.session_id),
-    queryName: String(r.query_name),
-    args: String(r.args),
-    signature: String(r.signature),
   };
 }
 

@@ -6,7 +6,8 @@
  * - `rt_subs`: which socket subscription (connection, client id) listens to which key, and the digest
  *   that socket last received (so nothing equal is sent twice, and resumes compare against it).
  * - `rt_connections`: who each socket is (the caller its subscriptions run as).
- * - `rt_tokens`: endpoint-first subscription tokens, bound to their user.
+ * - `rt_tokens`: endpoint-first subscription tokens, bound to their user, with their expiry (`NULL`
+ *   while a socket opened with the token is connected).
  * - `rt_meta`: the version clock.
  */
 export const STORE_SCHEMA = `
@@ -49,8 +50,26 @@ CREATE TABLE IF NOT EXISTS rt_tokens (
   query_name TEXT NOT NULL,
   args TEXT NOT NULL,
   signature TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS rt_tokens_user ON rt_tokens (user_id);
 CREATE TABLE IF NOT EXISTS rt_meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
+
+/**
+ * Creates the tables, and adds columns that later versions introduced to a store created before them
+ * (a Durable Object's storage outlives deploys; `CREATE TABLE IF NOT EXISTS` leaves old tables as they are).
+ */
+export function applyStoreSchema(sql: SqlStorage): void {
+  sql.exec(STORE_SCHEMA);
+  const hasExpiry = sql
+    .exec("SELECT 1 FROM pragma_table_info('rt_tokens') WHERE name = 'expires_at'")
+    .toArray().length;
+  if (hasExpiry > 0) return;
+  sql.exec("ALTER TABLE rt_tokens ADD COLUMN expires_at INTEGER");
+  // Tokens issued before expiries existed: those a socket holds expire when it closes, the rest now.
+  sql.exec(
+    "UPDATE rt_tokens SET expires_at = created_at WHERE token NOT IN (SELECT token FROM rt_connections WHERE token IS NOT NULL)",
+  );
+}

@@ -1,3 +1,4 @@
+import type { D1Queryable } from "./D1Session";
 import type { Sql } from "./sql";
 
 /** Raw result rows of one statement: objects keyed by SQL column name. */
@@ -11,8 +12,8 @@ export interface D1Executor {
   batch(statements: readonly Sql[]): Promise<SqlRow[][]>;
 }
 
-/** The executor over a real D1 binding. */
-export function d1Executor(db: D1Database): D1Executor {
+/** The executor over a real D1 binding or a Sessions API session. */
+export function d1Executor(db: D1Queryable): D1Executor {
   const prepare = (s: Sql) => db.prepare(s.text).bind(...s.params);
   return {
     async all(statement) {

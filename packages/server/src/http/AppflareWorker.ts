@@ -47,8 +47,9 @@ export interface RunQueryOptions<Env> {
   /** `ctx.request` for the run; default: a bare `GET` of the query's route. */
   readonly request?: Request;
   /**
-   * D1 Sessions API bookmark for read-your-writes under read replication. Accepted but not used yet:
-   * the realtime layer wires it.
+   * D1 Sessions API bookmark for read-your-writes under read replication: the run's `ctx.db` reads
+   * start from it (`env.DB.withSession(bookmark)`), so a re-run after a write sees that write. The
+   * realtime layer passes the one its mutation event carried.
    */
   readonly bookmark?: string;
 }

@@ -2,6 +2,7 @@ import type { AnySchema } from "@appflare/schema";
 import { isBanned } from "../auth/isBanned";
 import type { ResolvedConfig } from "../config/ResolvedConfig";
 import { d1Executor } from "../db/D1Executor";
+import { openD1Session } from "../db/D1Session";
 import type { DbRuntime } from "../db/DbRuntime";
 import type { ReadSet } from "../db/ReadRecord";
 import { BannedError, UnauthorizedError } from "../errors/AppflareError";
@@ -31,6 +32,8 @@ export interface RequestCall<Env> {
   readonly executionCtx: ExecutionContext | undefined;
   readonly caller: ResolvedSession | null;
   readonly requestId: string | undefined;
+  /** D1 bookmark the call's reads start from (a realtime re-run after a write); default the primary. */
+  readonly bookmark?: string;
 }
 
 /** One scheduler task or cron run. */
@@ -82,7 +85,7 @@ export class HandlerEngine<Env> {
     if (call.definition.authRequired && !user) throw new UnauthorizedError();
     if (user && isBanned(user)) throw new BannedError();
 
-    const runtime = this.newRuntime(call.env);
+    const { runtime, bookmark } = this.open(call.env, call.bookmark);
     const tracker = { usesUser: false };
     try {
       const ctx = await createHandlerContext({
@@ -108,7 +111,7 @@ export class HandlerEngine<Env> {
       return { data, readSet: { reads: [...runtime.reads], usesUser: tracker.usesUser } };
     } finally {
       // Also after a throw: writes that committed before it are real, and realtime must not miss them.
-      this.publish(runtime, call.kind, call.name, call.env, call.executionCtx, call.requestId);
+      this.publish(runtime, bookmark, call.kind, call.name, call.env, call.executionCtx, call.requestId);
     }
   }
 
@@ -116,7 +119,7 @@ export class HandlerEngine<Env> {
   async runJob(call: JobCall<Env>): Promise<void> {
     const args =
       call.definition.kind === "scheduler" ? await validateArgs(call.definition.args, call.rawArgs) : {};
-    const runtime = this.newRuntime(call.env);
+    const { runtime, bookmark } = this.open(call.env);
     try {
       const ctx = await createHandlerContext({
         info: {
@@ -137,7 +140,7 @@ export class HandlerEngine<Env> {
       });
       await call.definition.handler(ctx as never, args as never);
     } finally {
-      this.publish(runtime, call.kind, call.name, call.env, call.executionCtx, undefined);
+      this.publish(runtime, bookmark, call.kind, call.name, call.env, call.executionCtx, undefined);
     }
   }
 
@@ -146,7 +149,7 @@ export class HandlerEngine<Env> {
    * writes published under `call.name` as a mutation's (plugins such as the dashboard write this way).
    */
   async runSystem<T>(call: SystemCall<Env>, fn: (ctx: object) => Promise<T>): Promise<T> {
-    const runtime = this.newRuntime(call.env);
+    const { runtime, bookmark } = this.open(call.env);
     try {
       const ctx = await createHandlerContext({
         info: {
@@ -166,7 +169,7 @@ export class HandlerEngine<Env> {
       });
       return await fn(ctx);
     } finally {
-      this.publish(runtime, "mutation", call.name, call.env, call.executionCtx, undefined);
+      this.publish(runtime, bookmark, "mutation", call.name, call.env, call.executionCtx, undefined);
     }
   }
 
@@ -185,7 +188,7 @@ export class HandlerEngine<Env> {
         env: call.env,
         request: call.request,
         executionCtx: call.executionCtx,
-        runtime: this.newRuntime(call.env),
+        runtime: this.open(call.env).runtime,
         user,
       },
       schema: this.setup.schema,
@@ -196,14 +199,17 @@ export class HandlerEngine<Env> {
     });
   }
 
-  private newRuntime(env: Env): DbRuntime {
-    return {
+  /** A fresh `ctx.db` runtime on its own D1 session, and that session's bookmark (for the events). */
+  private open(env: Env, startAt?: string): { runtime: DbRuntime; bookmark: () => string | undefined } {
+    const session = openD1Session(this.database(env), startAt);
+    const runtime: DbRuntime = {
       model: this.setup.schema.model,
-      executor: d1Executor(this.database(env)),
+      executor: d1Executor(session.db),
       limits: this.setup.config.database.query,
       reads: [],
       events: [],
     };
+    return { runtime, bookmark: () => session.bookmark() };
   }
 
   private database(env: Env): D1Database {
@@ -219,6 +225,7 @@ export class HandlerEngine<Env> {
 
   private publish(
     runtime: DbRuntime,
+    bookmark: () => string | undefined,
     kind: Exclude<HandlerKind, "storageManager">,
     name: string,
     env: Env,
@@ -228,8 +235,10 @@ export class HandlerEngine<Env> {
     const hook = this.setup.hooks.onMutationEvents;
     if (!hook || runtime.events.length === 0) return;
     const events = [...runtime.events];
+    const at = bookmark();
+    const info = { name, kind, env, executionCtx, requestId, ...(at === undefined ? {} : { bookmark: at }) };
     const sent = Promise.resolve()
-      .then(() => hook(events, { name, kind, env, executionCtx, requestId }))
+      .then(() => hook(events, info))
       .catch((error: unknown) => {
         console.error(`[appflare] publishing ${events.length} mutation event(s) of "${name}" failed:`, error);
       });

@@ -40,7 +40,8 @@ export interface MutationEventsInfo<Env> {
   readonly requestId: string | undefined;
   /**
    * D1 Sessions API bookmark after the writes committed, for read-your-writes under read replication
-   * (realtime re-runs pass it to `runQuery`). Absent until `ctx.db` runs on D1 sessions.
+   * (realtime re-runs pass it to `runQuery`). Every call's `ctx.db` runs on its own D1 session (from
+   * the primary); absent only when the binding has no Sessions API.
    */
   readonly bookmark?: string;
 }

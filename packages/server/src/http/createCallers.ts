@@ -45,6 +45,7 @@ export function createCallers<Env>(engine: HandlerEngine<Env>, registry: Handler
       executionCtx: options.executionCtx,
       caller: user ? { user, session: options.session ?? null } : null,
       requestId: undefined,
+      ...(options.bookmark === undefined ? {} : { bookmark: options.bookmark }),
     });
   };
   return {
