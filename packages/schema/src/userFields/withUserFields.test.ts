@@ -170,7 +170,11 @@ describe("withUserFields errors", () => {
       'tier: defaultValue string "silver" is not one of "basic", "gold"',
     ],
     ["empty enum", { tier: { type: [] } }, "tier: an enum type needs a non-empty list of distinct strings"],
-    ["invalid date", { at: { type: "date", defaultValue: "soon" } }, 'at: defaultValue string "soon" is not a Date'],
+    [
+      "invalid date",
+      { at: { type: "date", defaultValue: "soon" } },
+      'at: defaultValue string "soon" is not a Date',
+    ],
   ];
 
   it.each(cases)("%s", (_name, input, message) => {
