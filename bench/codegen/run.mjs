@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench codegen`: `appflare build` on a synthetic app of 100 tables / 500 handlers, and the
 // regeneration time of `appflare dev` after a one-file change. Prints a table and writes
-// bench/results/codegen.json. Targets (quality.md): build < 5 s, watch regenerate < 300 ms.
+// bench/results/codegen.json. Targets: build < 5 s, watch regenerate < 300 ms.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,5 +1,5 @@
 // Read operations of the d1-round-trips benchmark: each runs once against a counting executor, and its
-// D1 round trips must equal `target` (architecture.md "Request path": a read with nested `with` and
+// D1 round trips must equal `target` (by design: a read with nested `with` and
 // relation aggregates is ONE statement; iterate is one statement per page).
 import type { RoundTripCase } from "./RoundTripCase";
 

@@ -1,5 +1,5 @@
 // Write operations of the d1-round-trips benchmark: each runs once against a counting executor and
-// must make exactly one D1 call (architecture.md "Request path": a write, however many rows, relations,
+// must make exactly one D1 call (by design: a write, however many rows, relations,
 // before-images and guards, is ONE batch; `batch(...)` is one). Uses the rows worker.ts seeds
 // (support/seedProjects.ts): user "u1", projects 00000000-0000-4000-8000-0000000000NN, labels 1–5,
 // tasks 1–160.

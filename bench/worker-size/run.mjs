@@ -1,9 +1,21 @@
 #!/usr/bin/env node
 // `pnpm bench worker-size`: gzip size of the example app's Worker bundle, as `wrangler deploy --dry-run
-// --outdir` produces it, beside a hand-written Hono + Drizzle + Zod + Better Auth Worker (bare/worker.ts).
-// Target (quality.md): ≤ 1.25× the bare Worker and ≤ 1 MB gzip. Writes bench/results/worker-size.json.
+// --outdir` produces it, beside a hand-written Hono + Drizzle + Zod + Better Auth Worker (bare/worker.ts),
+// and what `dashboard()` adds to it (the example built again with @appflare/dashboard installed).
+// Targets: ≤ 1.25× the bare Worker, ≤ 1 MB gzip; the dashboard ≤ 60 KiB gzip.
+// Writes bench/results/worker-size.json.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -46,14 +58,31 @@ function measure(dir, minify) {
   return { raw, gzip };
 }
 
-/** The example app: its sources plus node_modules links to the workspace packages, then `appflare build`. */
-async function exampleApp() {
-  const dir = mkdtempSync(join(tmpdir(), "appflare-bench-size-example-"));
+/**
+ * The example app: its sources plus node_modules links to the workspace packages, then `appflare build`.
+ * With `dashboard`, `@appflare/dashboard` (its built `dist/`) is linked too, so the generated worker
+ * mounts `dashboard()` (config.dashboard.enabled is the default); without it the worker has none.
+ */
+async function exampleApp(dashboard) {
+  const dir = mkdtempSync(join(tmpdir(), `appflare-bench-size-example${dashboard ? "-dashboard" : ""}-`));
   for (const entry of ["appflare.config.ts", "schema.ts", "src", "package.json"]) {
     cpSync(join(workspace.root, "apps", "example", entry), join(dir, entry), { recursive: true });
   }
   linkPackages(dir, codegen, ["@appflare/server", "@appflare/schema", "zod", "drizzle-orm"]);
+  if (dashboard) {
+    mkdirSync(join(dir, "node_modules", "@appflare"), { recursive: true });
+    symlinkSync(
+      join(workspace.root, "packages", "dashboard"),
+      join(dir, "node_modules", "@appflare", "dashboard"),
+    );
+  }
   run(process.execPath, [await bundleCli(), "build", "--no-typecheck"], dir);
+  const worker = readFileSync(join(dir, "_generated", "worker.ts"), "utf8");
+  if (worker.includes("dashboard()") !== dashboard) {
+    throw new Error(
+      `the generated worker ${dashboard ? "lacks" : "has"} dashboard(): see ${dir}/_generated/worker.ts`,
+    );
+  }
   return dir;
 }
 
@@ -69,14 +98,23 @@ function bareApp() {
   return dir;
 }
 
-const example = await exampleApp();
+const example = await exampleApp(false);
+const withDashboard = await exampleApp(true);
 const bare = bareApp();
 try {
   const rows = [];
   for (const minify of [false, true]) {
     const a = measure(example, minify);
     const b = measure(bare, minify);
-    rows.push({ build: minify ? "--minify" : "default", example: a, bare: b, ratio: a.gzip / b.gzip });
+    const d = measure(withDashboard, minify);
+    rows.push({
+      build: minify ? "--minify" : "default",
+      example: a,
+      bare: b,
+      ratio: a.gzip / b.gzip,
+      withDashboard: d,
+      dashboard: { raw: d.raw - a.raw, gzip: d.gzip - a.gzip },
+    });
   }
   const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
   const { cpu, cpus, node } = machine();
@@ -104,6 +142,23 @@ try {
       "≤ 1.25×, ≤ 1024 KiB gzip",
     ]),
   );
+  console.log("\nWhat dashboard() adds (the example built again with @appflare/dashboard installed):\n");
+  printTable(
+    [
+      { title: "build", width: 10 },
+      { title: "with dashboard gzip", width: 19, align: "right" },
+      { title: "dashboard raw", width: 13, align: "right" },
+      { title: "dashboard gzip", width: 14, align: "right" },
+      { title: "target", width: 16 },
+    ],
+    rows.map((r) => [
+      r.build,
+      kb(r.withDashboard.gzip),
+      kb(r.dashboard.raw),
+      kb(r.dashboard.gzip),
+      "≤ 60 KiB gzip",
+    ]),
+  );
   const file = writeResult("worker-size", {
     bench: "worker-size",
     date: new Date().toISOString(),
@@ -113,5 +168,6 @@ try {
   console.log(`\nwrote ${file}`);
 } finally {
   rmSync(example, { recursive: true, force: true });
+  rmSync(withDashboard, { recursive: true, force: true });
   rmSync(bare, { recursive: true, force: true });
 }

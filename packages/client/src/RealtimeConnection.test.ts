@@ -28,9 +28,9 @@ const update = (id: string, version: number, hash: string, data: unknown) => ({
   payload: { id, queryName: "tasks/list", signature: "sig", version, hash, data },
 });
 
-// The real server (the realtime Durable Object) is not in this branch yet, and some cases (a push older
-// than one already applied) it never produces on purpose, so these tests script the server's frames;
-// the client side is Node's real \`ws\` WebSocket.
+// The frames here are scripted, because these cases (a push older than one already applied, a refused
+// token, a socket that drops mid-run) are ones the real Durable Object never produces on purpose; the
+// client side is Node's real `ws` WebSocket. test/realtime.test.ts runs against the real server.
 describe("RealtimeConnection over a real ws socket", () => {
   it("opens lazily, says connect first, subscribes after connected, closes after the last remove", async () => {
     const { server, connection } = await setup();
@@ -100,6 +100,26 @@ describe("RealtimeConnection over a real ws socket", () => {
     sub.remove();
   });
 
+  it("a query:current with a newer version (a key re-created on the server) is what the next resume sends", async () => {
+    const { server, connection } = await setup();
+    const seen: unknown[] = [];
+    const sub = connection.subscribe("tasks/list", {}, { onChange: (d) => seen.push(d) });
+    await server.until(() => server.received[0]?.length === 1);
+    server.send(0, { event: "connected", payload: { connectionId: "c1", userId: null } });
+    await server.until(() => server.received[0]?.length === 2);
+    server.send(0, update("1", 4, "h4", "four"));
+    server.send(0, { event: "query:current", payload: { id: "1", version: 9, hash: "h4" } });
+    server.send(0, update("1", 5, "h5", "five, older than 9"));
+    await new Promise((r) => setTimeout(r, 50));
+    server.sockets[0]?.close(1012, "restart");
+    await server.until(() => server.received[1]?.length === 1);
+    server.send(1, { event: "connected", payload: { connectionId: "c2", userId: null } });
+    await server.until(() => server.received[1]?.length === 2);
+    expect(server.received[1]?.[1]).toMatchObject({ type: "subscribe", known: { version: 9, hash: "h4" } });
+    expect(seen).toEqual(["four"]);
+    sub.remove();
+  });
+
   it("never applies an older version over a newer one, nor the same result twice", async () => {
     const { server, connection } = await setup();
     const seen: unknown[] = [];
@@ -160,6 +180,26 @@ describe("RealtimeConnection over a real ws socket", () => {
     server.send(0, { event: "error", payload: { status: 401 } });
     await server.until(() => errors.length === 1);
     expect(errors[0]).toMatchObject({ status: 401, code: "unauthorized" });
+    sub.remove();
+  });
+
+  it.each([
+    [4401, "refused token"],
+    [4001, "session ended"],
+    [4403, "banned"],
+  ])("a %i close (%s) is not retried with the same token; restart() reconnects", async (code) => {
+    const { server, connection } = await setup();
+    const sub = connection.subscribe("tasks/list", {}, { onChange: () => {} });
+    await server.until(() => server.received[0]?.length === 1);
+    server.send(0, { event: "connected", payload: { connectionId: "c1", userId: "u1" } });
+    await server.until(() => server.received[0]?.length === 2);
+    server.sockets[0]?.close(code, "identity");
+    // The backoff here is 20–40 ms: ten times that without a second socket means no retry.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(server.sockets).toHaveLength(1);
+    connection.restart();
+    await server.until(() => server.received[1]?.length === 1);
+    expect(server.received[1]?.[0]).toEqual({ type: "connect", authToken: "tok" });
     sub.remove();
   });
 

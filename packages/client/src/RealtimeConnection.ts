@@ -1,5 +1,12 @@
+import {
+  CLOSE_CODES,
+  type ClientMessage,
+  decodeServerMessage,
+  encodeMessage,
+  type KnownResult,
+  type ServerMessage,
+} from "@appflare/realtime-do/protocol";
 import { AppflareError } from "./AppflareError";
-import { decodeServerMessage, encodeMessage, type KnownResult, type ServerMessage } from "./protocol";
 import { reconnectDelay } from "./reconnectDelay";
 import type { WebSocketConstructor, WebSocketLike } from "./WebSocketLike";
 
@@ -39,6 +46,16 @@ interface LiveQuery {
 }
 
 const OPEN = 1;
+
+/**
+ * Closes that the same token can never get past (refused token, ended session, ban): the socket waits
+ * for `restart()` — which a sign-in through `auth` calls — instead of retrying forever.
+ */
+const IDENTITY_CLOSES: ReadonlySet<number> = new Set([
+  CLOSE_CODES.unauthorized,
+  CLOSE_CODES.sessionEnded,
+  CLOSE_CODES.banned,
+]);
 
 /**
  * The client's ONE multiplexed realtime socket (docs/realtime.md): opened lazily by the first subscription,
@@ -126,14 +143,17 @@ export class RealtimeConnection {
     };
     socket.onmessage = (event) => {
       if (this.#socket !== socket) return;
-      const message = decodeServerMessage(event.data);
-      if (message) this.#receive(message);
+      // A frame the client cannot read (binary, unknown event) is dropped, not thrown into the event loop.
+      if (typeof event.data !== "string") return;
+      const decoded = decodeServerMessage(event.data);
+      if (decoded.ok) this.#receive(decoded.message);
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.#socket !== socket) return;
       this.#socket = null;
       this.#ready = false;
-      if (this.#queries.size > 0) this.#scheduleReconnect();
+      const code = (event as { code?: unknown } | null)?.code;
+      if (this.#queries.size > 0 && !IDENTITY_CLOSES.has(Number(code))) this.#scheduleReconnect();
     };
     // An error is followed by `close`, which schedules the reconnect.
     socket.onerror = () => {};
@@ -161,6 +181,8 @@ export class RealtimeConnection {
         return;
       }
       case "query:update": {
+        // Endpoint-first payloads (no id/version) never arrive on a multiplexed socket.
+        if (!("id" in message.payload)) return;
         const { id, version, hash, data } = message.payload;
         const query = this.#queries.get(id);
         if (!query) return;
@@ -208,7 +230,7 @@ export class RealtimeConnection {
     });
   }
 
-  #send(message: Parameters<typeof encodeMessage>[0]): void {
+  #send(message: ClientMessage): void {
     if (this.#socket?.readyState === OPEN) this.#socket.send(encodeMessage(message));
   }
 

@@ -1,5 +1,5 @@
 import { createAuthClient } from "better-auth/client";
-import { adminClient } from "better-auth/client/plugins";
+import { type AdminClientOptions, adminClient } from "better-auth/client/plugins";
 import type { Transport } from "./createTransport";
 
 /** What the auth client needs from the Appflare client. */
@@ -24,7 +24,8 @@ export interface AuthContext {
  */
 export function createAuth(context: AuthContext): AppflareAuthClient {
   const { transport } = context;
-  return createAuthClient({
+  // A local first: inferred from the arguments, not from the return annotation (which widens it).
+  const client = createAuthClient({
     baseURL: `${transport.endpoint}${context.basePath}`,
     plugins: [adminClient()],
     fetchOptions: {
@@ -51,9 +52,13 @@ export function createAuth(context: AuthContext): AppflareAuthClient {
       },
     },
   });
+  return client;
 }
 
-/** The Better Auth client of `appflare.auth` (email/password, sessions, `admin.*`). */
+/**
+ * The Better Auth client of `appflare.auth` (email/password, sessions, `admin.*`). The plugin's options
+ * are spelled out: `ReturnType<typeof adminClient>` of the bare generic is `any`, which drops `admin.*`.
+ */
 export type AppflareAuthClient = ReturnType<
-  typeof createAuthClient<{ plugins: [ReturnType<typeof adminClient>] }>
+  typeof createAuthClient<{ plugins: [ReturnType<typeof adminClient<AdminClientOptions>>] }>
 >;

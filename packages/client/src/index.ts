@@ -1,3 +1,4 @@
+export type { ClientMessage, KnownResult, ServerMessage } from "@appflare/realtime-do/protocol";
 export { AppflareError, type AppflareErrorInit } from "./AppflareError";
 export type { AppflareResult } from "./AppflareResult";
 export type { AppflareClientOptions, HeadersOption } from "./ClientOptions";
@@ -11,7 +12,6 @@ export type {
   UploadBody,
   UploadOptions,
 } from "./createStorageClient";
-export type { ClientMessage, KnownResult, ServerMessage } from "./protocol";
 export type { Subscription, SubscriptionHandlers } from "./RealtimeConnection";
 export type {
   AnyApi,

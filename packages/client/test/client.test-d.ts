@@ -120,3 +120,14 @@ describe("createAppflareClass", () => {
     new Appflare({});
   });
 });
+
+describe("auth", () => {
+  it("is Better Auth's client with the admin plugin", () => {
+    const Appflare = createAppflareClass<FixtureApi>();
+    const appflare = new Appflare({ endpoint: "http://x" });
+    expectTypeOf(appflare.auth.signIn.email).toBeFunction();
+    expectTypeOf(appflare.auth.admin.banUser).parameter(0).toHaveProperty("userId");
+    // @ts-expect-error no such plugin is installed
+    appflare.auth.organization;
+  });
+});

@@ -31,7 +31,7 @@ describe("regenerating the example app", () => {
   });
   afterAll(() => builder.close());
 
-  it("finds every handler of the example, named by api.md's rules", () => {
+  it("finds every handler of the example, named by the documented rules (docs/handlers.md)", () => {
     expect(first.discovered.handlers.map((h) => `${h.kind} ${h.name}`)).toEqual([
       "mutation attachments/add",
       "query attachments/list",

@@ -7,6 +7,7 @@ const GETS = [
   "/admin",
   "/admin/tables/posts",
   "/admin/tables/posts/options",
+  "/admin/tables/posts/export",
   "/admin/audit",
   "/admin/users",
   "/admin/users/options",
@@ -16,6 +17,8 @@ const POSTS = [
   "/admin/tables/posts/rows",
   "/admin/tables/posts/rows/x",
   "/admin/tables/posts/rows/x/delete",
+  "/admin/tables/posts/import",
+  "/admin/tables/posts/import/confirm",
   "/admin/audit/1/undo",
   "/admin/users",
   "/admin/users/u1/role",
@@ -26,6 +29,7 @@ const POSTS = [
   "/admin/functions/run",
   "/admin/storage/upload",
   "/admin/storage/delete",
+  "/admin/storage/folder",
 ];
 /** Other spellings of dashboard paths: doubled slashes, percent-escapes (also double), dot segments, backslashes. */
 const VARIANTS = [

@@ -18,6 +18,7 @@ const snapshot = async () => ({
   admins: await count("users", "role = 'admin'"),
   titles: await env.DB.prepare("SELECT group_concat(title) AS t FROM posts").first<{ t: string }>(),
   audit: await count("appflare_audit"),
+  objects: (await env.STORAGE.list()).objects.length,
 });
 
 beforeAll(async () => {
@@ -47,6 +48,9 @@ describe("read-only mode", () => {
     [`/admin/tables/posts/rows/${postId}`, { title: "Changed" }],
     [`/admin/tables/posts/rows/${postId}/delete`, {}],
     [`/admin/audit/${auditId}/undo`, {}],
+    ["/admin/tables/authors/import", {}],
+    ["/admin/storage/folder", { name: "ro-folder" }],
+    ["/admin/tables/authors/import/confirm", { data: btoa("name\r\nNope\r\n") }],
     ["/admin/users", { name: "x", email: "ro-new@example.com", password: "correct horse battery" }],
     [`/admin/users/${member.id}/role`, { role: "admin" }],
     [`/admin/users/${member.id}/ban`, { reason: "spam" }],
@@ -87,5 +91,6 @@ describe("read-only mode", () => {
     expect(html).toContain("Read-only mode");
     expect(html).not.toContain(">Save<");
     expect(html).not.toContain("Delete row");
+    expect(html).not.toContain("Preview import");
   });
 });

@@ -59,6 +59,39 @@ describe("storage", () => {
     expect(await env.STORAGE.head("gone.txt")).toBeNull();
   });
 
+  it("creates a folder as an empty <prefix>/ marker, listed as a folder and not as an object in it", async () => {
+    const res = await send(app, "POST", "/admin/storage/folder", {
+      token: admin,
+      form: { prefix: "pics/", name: "2026 trips" },
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/admin/storage?prefix=pics%2F2026%20trips%2F");
+    const marker = await env.STORAGE.head("pics/2026 trips/");
+    expect(marker?.size).toBe(0);
+    const pics = await (await send(app, "GET", "/admin/storage?prefix=pics/", { token: admin })).text();
+    expect(pics).toContain('href="/admin/storage?prefix=pics%2F2026%20trips%2F"');
+    const inside = await (
+      await send(app, "GET", "/admin/storage?prefix=pics/2026%20trips/", { token: admin })
+    ).text();
+    expect(inside).toContain("Storage: /pics/2026 trips/");
+    expect(inside).not.toContain(">Download<");
+    // Uploading into it works like any prefix.
+    expect((await upload("pics/2026 trips/a.png", PNG, "image/png")).status).toBe(200);
+  });
+
+  it("refuses a folder name that is empty, has a slash or breaks the key rules, creating nothing", async () => {
+    const before = (await env.STORAGE.list()).objects.length;
+    for (const name of ["", "a/b", "..", "bad\\name"]) {
+      const res = await send(app, "POST", "/admin/storage/folder", {
+        token: admin,
+        form: { prefix: "", name },
+      });
+      expect(res.status, name).toBe(400);
+      expect(await res.text(), name).toContain("No folder was created.");
+    }
+    expect((await env.STORAGE.list()).objects.length).toBe(before);
+  });
+
   it("refuses uploads and deletes in read-only mode", async () => {
     await upload("kept.txt", PNG, "text/plain");
     const ro = makeApp({ readOnly: true });
@@ -73,6 +106,9 @@ describe("storage", () => {
       (await send(ro, "POST", "/admin/storage/delete", { token: admin, form: { path: "kept.txt" } })).status,
     ).toBe(403);
     expect((await send(ro, "POST", "/admin/storage/upload", { token: admin })).status).toBe(403);
+    const folder = await send(ro, "POST", "/admin/storage/folder", { token: admin, form: { name: "ro" } });
+    expect(folder.status).toBe(403);
+    expect(await env.STORAGE.head("ro/")).toBeNull();
     expect(await env.STORAGE.head("kept.txt")).not.toBeNull();
   });
 });

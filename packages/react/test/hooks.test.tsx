@@ -1,45 +1,13 @@
-import { createClient } from "@appflare/client";
-import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
-import type { ReactNode } from "react";
-import { afterEach, describe, expect, inject, it } from "vitest";
-import WebSocket from "ws";
-import { scriptedServer } from "../../client/test/support/scriptedServer";
-import {
-  AppflareProvider,
-  createAppflareQueryClient,
-  useAppflareCache,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-} from "../src/index";
-import type { FixtureApi, Task } from "./fixtureApi";
+import type { AppflareError } from "@appflare/client";
+import { act, cleanup, screen, waitFor } from "@testing-library/react";
+import { Component, type ReactNode, Suspense } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { useAppflareCache, useMutation, useQuery, useSuspenseQuery } from "../src/index";
+import { http, freshPrefix as labelledPrefix, mount, seed } from "./support/fixture";
 
-const endpoint = inject("endpoint");
-const run = Date.now();
-let n = 0;
-/** A title prefix of its own for each test: they share one database. */
-const freshPrefix = () => `hooks-${run}-${++n}-`;
-
-const http = createClient<FixtureApi>({ endpoint });
-const seed = async (titles: string[]) => {
-  const rows: Task[] = [];
-  for (const title of titles) {
-    const { data } = await http.mutations.tasks.create.run({ title });
-    if (data) rows.push(data);
-  }
-  return rows;
-};
+const freshPrefix = () => labelledPrefix("hooks");
 
 afterEach(() => cleanup());
-
-function mount(ui: ReactNode, client = http, queryClient = createAppflareQueryClient()) {
-  render(
-    <AppflareProvider client={client} queryClient={queryClient}>
-      {ui}
-    </AppflareProvider>,
-  );
-  return queryClient;
-}
 
 function TaskList({ prefix, realtime = false }: { prefix: string; realtime?: boolean }) {
   const { data, error, isPending } = useQuery(http.queries.tasks.list, { prefix }, { realtime });
@@ -128,124 +96,51 @@ describe("useMutation", () => {
   });
 });
 
-/**
- * Realtime through a scripted socket server: the realtime Durable Object is not in this branch yet, so
- * the server's frames are scripted — but the data they carry is fetched from the real worker after a
- * real mutation, as the Durable Object would re-run the query.
- */
-async function liveSetup() {
-  const server = await scriptedServer();
-  const client = createClient<FixtureApi>({
-    endpoint,
-    wsEndpoint: server.url,
-    WebSocket: WebSocket as never,
-  });
-  return { server, client };
+/** Shows the caught `AppflareError` (a Suspense query throws it to the nearest boundary). */
+class Boundary extends Component<{ children: ReactNode }, { error: AppflareError | null }> {
+  override state: { error: AppflareError | null } = { error: null };
+  static getDerivedStateFromError(error: AppflareError) {
+    return { error };
+  }
+  override render() {
+    const { error } = this.state;
+    return error ? <p>boundary {`${error.status} ${error.code}`}</p> : this.props.children;
+  }
 }
 
-const connected = { event: "connected", payload: { connectionId: "c", userId: null } };
+function SuspendedList({ prefix }: { prefix: string }) {
+  // `data` is never undefined here: the type says so, and the render proves it.
+  const { data } = useSuspenseQuery(http.queries.tasks.list, { prefix });
+  return <p>suspense: {data.map((t) => t.title.slice(prefix.length)).join(",")}</p>;
+}
 
-describe("realtime into the TanStack cache", () => {
-  it("a push lands in the cache; the subscription goes when the query is garbage-collected", async () => {
+describe("useSuspenseQuery", () => {
+  it("suspends until the first result, then renders the data", async () => {
     const prefix = freshPrefix();
-    await seed([`${prefix}a`]);
-    const { server, client } = await liveSetup();
-    try {
-      // biome-ignore lint/correctness/noComponentHookFactories: a test component closing over its test's data
-      function Live() {
-        const { data } = useQuery(client.queries.tasks.list, { prefix }, { realtime: true, gcTime: 0 });
-        return <p>titles: {data?.map((t) => t.title.slice(prefix.length)).join(",")}</p>;
-      }
-      const queryClient = mount(<Live />, client);
-      await screen.findByText("titles: a");
-      await server.until(() => server.received[0]?.length === 1);
-      server.send(0, connected);
-      await server.until(() => server.received[0]?.length === 2);
-      expect(server.received[0]?.[1]).toMatchObject({
-        type: "subscribe",
-        queryName: "tasks/list",
-        args: { prefix },
-      });
-
-      await http.mutations.tasks.create.run({ title: `${prefix}b` });
-      const fresh = await http.queries.tasks.list.run({ prefix });
-      server.send(0, {
-        event: "query:update",
-        payload: {
-          id: "1",
-          queryName: "tasks/list",
-          signature: "s",
-          version: 1,
-          hash: "h1",
-          data: fresh.data,
-        },
-      });
-      expect(await screen.findByText("titles: a,b")).toBeTruthy();
-      expect(queryClient.getQueryData(client.queries.tasks.list.queryKey({ prefix }))).toEqual(fresh.data);
-
-      cleanup();
-      await server.until(() => server.received[0]?.some((m) => m.type === "unsubscribe") ?? false);
-      expect(client.realtime.size).toBe(0);
-    } finally {
-      await server.close();
-    }
+    await seed([`${prefix}a`, `${prefix}b`]);
+    mount(
+      <Suspense fallback={<p>suspended</p>}>
+        <SuspendedList prefix={prefix} />
+      </Suspense>,
+    );
+    expect(screen.getByText("suspended")).toBeTruthy();
+    expect(await screen.findByText("suspense: a,b")).toBeTruthy();
   });
 
-  it("useInfiniteQuery keeps every loaded page live: an edit in page 2 lands in page 2", async () => {
-    const prefix = freshPrefix();
-    const rows = await seed([1, 2, 3, 4].map((i) => `${prefix}${i}`));
-    const { server, client } = await liveSetup();
+  it("an error (400 invalid_args) goes to the error boundary as the AppflareError", async () => {
+    // React reports the caught error on the console; it is the expected path here.
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      let next: (() => void) | undefined;
-      // biome-ignore lint/correctness/noComponentHookFactories: a test component closing over its test's data
-      function Feed() {
-        const feed = useInfiniteQuery(
-          client.queries.tasks.page,
-          { prefix, limit: 2 },
-          {
-            initialPageParam: 0,
-            pageParamToArgs: (after: number, args) => ({ ...args, after }),
-            getNextPageParam: (last) =>
-              last.hasMore && last.nextCursor !== null ? last.nextCursor : undefined,
-            realtime: true,
-          },
-        );
-        next = () => void feed.fetchNextPage();
-        const pages =
-          feed.data?.pages.map((p) => p.rows.map((t) => t.title.slice(prefix.length)).join(",")) ?? [];
-        return <p>pages: {pages.join(" | ")}</p>;
-      }
-      mount(<Feed />, client);
-      await screen.findByText("pages: 1,2");
-      await server.until(() => server.received[0]?.length === 1);
-      server.send(0, connected);
-      await server.until(() => server.received[0]?.length === 2);
-      act(() => next?.());
-      await screen.findByText("pages: 1,2 | 3,4");
-      await server.until(() => server.received[0]?.length === 3);
-      const page2 = server.received[0]?.[2];
-      expect(page2).toMatchObject({
-        type: "subscribe",
-        queryName: "tasks/page",
-        args: { prefix, limit: 2, after: rows[1]?.id },
-      });
-
-      await http.mutations.tasks.rename.run({ id: rows[2]?.id ?? 0, title: `${prefix}3-edited` });
-      const fresh = await http.queries.tasks.page.run({ prefix, limit: 2, after: rows[1]?.id ?? 0 });
-      server.send(0, {
-        event: "query:update",
-        payload: {
-          id: page2?.type === "subscribe" ? page2.id : "",
-          queryName: "tasks/page",
-          signature: "s",
-          version: 1,
-          hash: "h",
-          data: fresh.data,
-        },
-      });
-      expect(await screen.findByText("pages: 1,2 | 3-edited,4")).toBeTruthy();
+      mount(
+        <Boundary>
+          <Suspense fallback={<p>suspended</p>}>
+            <SuspendedList prefix="" />
+          </Suspense>
+        </Boundary>,
+      );
+      expect(await screen.findByText("boundary 400 invalid_args")).toBeTruthy();
     } finally {
-      await server.close();
+      quiet.mockRestore();
     }
   });
 });

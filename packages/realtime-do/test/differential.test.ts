@@ -6,7 +6,7 @@ import { shardName } from "../src/shard/shardIndex";
 import { bearer, migrate, mutate, request, signUp, TestSocket } from "./support";
 
 /**
- * The api.md §6 guarantees, tested against the real thing: random subscriptions (varied where, with,
+ * The docs/realtime.md guarantees, tested against the real thing: random subscriptions (varied where, with,
  * orderBy, limit; several users and anonymous) and random ctx.db writes through the mutation routes,
  * with forced Durable Object evictions in between. After every step, once quiet, each subscription's
  * last result must equal a fresh run of its query.

@@ -10,11 +10,9 @@ const workDir = join(here, "..", ".blocks");
 
 /**
  * How a ```ts block may opt out of the check (the rest of the info string after the language):
- * `nocheck` — a deliberate fragment (say why in the text around it);
- * `nocheck-until-merged` — written against a package not in this branch yet (client, react, realtime-do,
- * dashboard); flip these to checked once the package is in the workspace.
+ * `nocheck` — a deliberate fragment (say why in the text around it).
  */
-const FLAGS = new Set(["nocheck", "nocheck-until-merged"]);
+const FLAGS = new Set(["nocheck"]);
 const TS = new Set(["ts", "typescript"]);
 
 const PAGES = [

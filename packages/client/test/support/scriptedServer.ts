@@ -1,11 +1,11 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
+import type { ClientMessage } from "@appflare/realtime-do/protocol";
 import { type WebSocket, WebSocketServer } from "ws";
-import type { ClientMessage } from "../../src/protocol";
 
 /**
  * A scripted realtime server on a real `ws` socket: records what each connection sent and sends the
- * frames a test chooses (api.md §6 shapes).
+ * frames a test chooses (docs/realtime.md shapes).
  *
  * @example
  * const server = await scriptedServer();

@@ -1,8 +1,9 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { startWrangler, type WranglerProcess } from "./startWrangler";
 
 const packageRoot = join(import.meta.dirname, "..", "..");
 const codegenRoot = join(packageRoot, "..", "codegen");
@@ -12,6 +13,11 @@ export interface FixtureWorker {
   readonly endpoint: string;
   readonly dir: string;
   output(): string;
+  /**
+   * Stops `wrangler dev` (every socket drops, as in a deploy) and starts it again on the same port with
+   * the same local state (D1 rows, the realtime object's storage).
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -69,61 +75,18 @@ export async function startFixtureWorker(): Promise<FixtureWorker> {
   appflare(["migrate", "--local"]);
 
   const port = await freePort();
-  let text = "";
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(packageRoot, "node_modules", "wrangler", "bin", "wrangler.js"),
-      "dev",
-      "--port",
-      String(port),
-      "--ip",
-      "127.0.0.1",
-    ],
-    {
-      cwd: dir,
-      env: {
-        ...process.env,
-        CI: "1",
-        NO_COLOR: "1",
-        WRANGLER_SEND_METRICS: "false",
-        // The workspace packages' `development` export points at src/, so no package build is needed.
-        WRANGLER_BUILD_CONDITIONS: "development,workerd,worker,browser,module,import,default",
-      },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+  const wrangler = join(packageRoot, "node_modules", "wrangler", "bin", "wrangler.js");
+  let current: WranglerProcess = await startWrangler({ wrangler, dir, port });
+  const earlier: string[] = [];
+  return {
+    endpoint: current.endpoint,
+    dir,
+    output: () => [...earlier, current.output()].join("\n"),
+    restart: async () => {
+      await current.stop();
+      earlier.push(current.output());
+      current = await startWrangler({ wrangler, dir, port });
     },
-  );
-  child.stdout?.on("data", (c: Buffer) => {
-    text += c.toString();
-  });
-  child.stderr?.on("data", (c: Buffer) => {
-    text += c.toString();
-  });
-  const endpoint = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.pid !== undefined && child.exitCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      // wrangler runs workerd as a child: stop the whole process group.
-      process.kill(-child.pid, "SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    }
+    stop: () => current.stop(),
   };
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      const res = await fetch(
-        `${endpoint}/queries/tasks/list?args=${encodeURIComponent('{"prefix":"ready"}')}`,
-      );
-      if (res.status === 200) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline || child.exitCode !== null) {
-      await stop();
-      throw new Error(`wrangler dev of the fixture did not come up:\n${text}`);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return { endpoint, dir, output: () => text, stop };
 }

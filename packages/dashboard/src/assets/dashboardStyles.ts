@@ -24,5 +24,7 @@ button { cursor: pointer; background: var(--soft); }
 .panel { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin: 1rem 0; }
 pre { background: var(--soft); padding: .5rem; overflow: auto; }
 .muted { color: var(--muted); }
+tr.invalid { background: color-mix(in srgb, var(--bad) 8%, transparent); }
+.problem { display: block; color: var(--bad); font-size: 12px; }
 img.preview { max-width: 320px; max-height: 240px; display: block; }
 `;

@@ -56,6 +56,24 @@ const fromRecord = (r: AuditRecord): AuditEntry => ({
   undoOf: r.undo_of,
 });
 
+function insertStatement(db: D1Database, entry: NewAuditEntry): D1PreparedStatement {
+  return db
+    .prepare(
+      "INSERT INTO appflare_audit (at, actor_id, actor_email, action, table_name, row_key, before, after, undo_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(
+      Date.now(),
+      entry.actorId,
+      entry.actorEmail,
+      entry.action,
+      entry.table,
+      entry.rowKey,
+      entry.before === null ? null : JSON.stringify(entry.before),
+      entry.after === null ? null : JSON.stringify(entry.after),
+      entry.undoOf,
+    );
+}
+
 /**
  * Reads and writes the dashboard's audit log in D1.
  *
@@ -68,21 +86,7 @@ export function auditStore(db: D1Database) {
     /** Appends an entry; when it undoes another, marks that one as undone in the same batch. */
     async record(entry: NewAuditEntry): Promise<number> {
       await ensureTable(db);
-      const insert = db
-        .prepare(
-          "INSERT INTO appflare_audit (at, actor_id, actor_email, action, table_name, row_key, before, after, undo_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(
-          Date.now(),
-          entry.actorId,
-          entry.actorEmail,
-          entry.action,
-          entry.table,
-          entry.rowKey,
-          entry.before === null ? null : JSON.stringify(entry.before),
-          entry.after === null ? null : JSON.stringify(entry.after),
-          entry.undoOf,
-        );
+      const insert = insertStatement(db, entry);
       if (entry.undoOf === null) {
         const row = await insert.first<{ id: number }>();
         return row?.id ?? 0;
@@ -94,6 +98,15 @@ export function auditStore(db: D1Database) {
           .bind(entry.undoOf),
       ]);
       return inserted?.results[0]?.id ?? 0;
+    },
+    /**
+     * Appends several entries in one D1 batch (an import: one entry per row). Entries that undo
+     * others are recorded with {@link record}, which also marks the undone entry.
+     */
+    async recordMany(entries: readonly NewAuditEntry[]): Promise<void> {
+      if (entries.length === 0) return;
+      await ensureTable(db);
+      await db.batch(entries.map((entry) => insertStatement(db, entry)));
     },
     /** Newest first; `table` narrows to one table, `before` pages (entries with a smaller id). */
     async list(options: { table?: string; before?: number; limit?: number } = {}): Promise<AuditEntry[]> {

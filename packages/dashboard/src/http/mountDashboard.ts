@@ -5,6 +5,7 @@ import { DASHBOARD_STYLES } from "../assets/dashboardStyles";
 import { auditRoutes } from "../audit/auditRoutes";
 import { functionRoutes } from "../functions/functionRoutes";
 import { storageRoutes } from "../storage/storageRoutes";
+import { importBodyLimits } from "../tables/csvRoutes";
 import { tableRoutes } from "../tables/tableRoutes";
 import { userRoutes } from "../users/userRoutes";
 import { adminGate } from "./adminGate";
@@ -35,6 +36,7 @@ export function mountDashboard<Env extends object>(runtime: DashboardRuntime<Env
     applySecurityHeaders(c.res.headers);
     if (setCookie) c.res.headers.append("set-cookie", setCookie);
   });
+  importBodyLimits(app, runtime);
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const problem = await csrfProblem(c);

@@ -1,5 +1,6 @@
 import {
   AppflareError,
+  InvalidQueryError,
   NotFoundError,
   normalizeStorageKey,
   normalizeStoragePrefix,
@@ -12,9 +13,26 @@ import { pageFrame } from "../http/pageFrame";
 import { StoragePage } from "../views/StoragePage";
 
 /**
+ * The key of the empty marker object that makes folder `name` under `prefix` exist (`<prefix><name>/`):
+ * R2 has no folders, only keys, and a listing with delimiter "/" shows the marker as a sub-prefix.
+ * `name` is one path segment; the whole key follows the storage key rules.
+ */
+function folderKey(prefixField: unknown, nameField: unknown): string {
+  const prefix = normalizeStoragePrefix(typeof prefixField === "string" ? prefixField : "");
+  const name = typeof nameField === "string" ? nameField.trim() : "";
+  if (name === "" || name.includes("/")) {
+    throw new InvalidQueryError(
+      `Folder name "${name}": give one name without "/" (create nested folders one at a time)`,
+    );
+  }
+  const parent = prefix === "" || prefix.endsWith("/") ? prefix : `${prefix}/`;
+  return `${normalizeStorageKey(`${parent}${name}`)}/`;
+}
+
+/**
  * The Storage area on the app's R2 bucket (`config.storage`): browse prefixes as folders, streamed
  * upload (`PUT <base>/storage/object?path=`, or a multipart form without JS), download, image
- * preview, delete. Admin-only, so the app's storage managers are not consulted; keys go through the
+ * preview, delete, create folder. Admin-only, so the app's storage managers are not consulted; keys go through the
  * same normalization as the app's storage routes.
  */
 export function storageRoutes<Env extends object>(
@@ -49,12 +67,15 @@ export function storageRoutes<Env extends object>(
         include: ["httpMetadata"],
       } as R2ListOptions;
       const listing = await bucket(c).list(options);
-      const objects = listing.objects.map((o) => ({
-        key: o.key,
-        size: o.size,
-        uploaded: o.uploaded.toISOString(),
-        contentType: o.httpMetadata?.contentType,
-      }));
+      // A folder's own marker (`<prefix>/`, from "create folder") is the folder, not an object in it.
+      const objects = listing.objects
+        .filter((o) => o.key !== prefix)
+        .map((o) => ({
+          key: o.key,
+          size: o.size,
+          uploaded: o.uploaded.toISOString(),
+          contentType: o.httpMetadata?.contentType,
+        }));
       const next = listing.truncated ? listing.cursor : undefined;
       return c.html(
         <StoragePage
@@ -136,6 +157,21 @@ export function storageRoutes<Env extends object>(
       return render(c, message, status);
     }
     return c.redirect(`${runtime.base}/storage?prefix=${encodeURIComponent(prefix)}`, 303);
+  });
+
+  app.post("/storage/folder", async (c) => {
+    const form = await c.req.parseBody();
+    let folder: string;
+    try {
+      folder = folderKey(form.prefix, form.name);
+      await bucket(c).put(folder, new Uint8Array(0), {
+        httpMetadata: { contentType: "application/x-directory" },
+      });
+    } catch (error) {
+      const { status, message } = errorMessage(error);
+      return render(c, `No folder was created. ${message}`, status);
+    }
+    return c.redirect(`${runtime.base}/storage?prefix=${encodeURIComponent(folder)}`, 303);
   });
 
   app.post("/storage/delete", async (c) => {

@@ -1,4 +1,5 @@
 import type { ColumnModel, TableModel } from "@appflare/schema";
+import { parseFieldText } from "./parseFieldText";
 
 /** Row values read from a form, or the per-field problems that stop the write. */
 export type FormValues =
@@ -40,47 +41,11 @@ export function formValues(
       else errors[column.name] = `${column.name} is required`;
       continue;
     }
-    const parsed = parseField(column, text);
+    const parsed = parseFieldText(column, text);
     if (parsed.ok) values[column.name] = parsed.value;
     else errors[column.name] = parsed.error;
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values };
-}
-
-type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
-
-function parseField(column: ColumnModel, text: string): Parsed {
-  switch (column.type) {
-    case "int":
-    case "real": {
-      const n = Number(text);
-      return Number.isFinite(n)
-        ? { ok: true, value: n }
-        : { ok: false, error: `${column.name}: "${text}" is not a number` };
-    }
-    case "boolean":
-      return text === "true" || text === "false"
-        ? { ok: true, value: text === "true" }
-        : { ok: false, error: `${column.name}: choose true or false` };
-    case "date": {
-      const ms = /^-?\d+$/.test(text) ? Number(text) : Date.parse(text);
-      return Number.isFinite(ms)
-        ? { ok: true, value: new Date(ms) }
-        : {
-            ok: false,
-            error: `${column.name}: "${text}" is not a date (use ISO 8601, e.g. 2026-01-31T12:00:00Z)`,
-          };
-    }
-    case "json":
-    case "enumArray":
-      try {
-        return { ok: true, value: JSON.parse(text) };
-      } catch (error) {
-        return { ok: false, error: `${column.name}: not valid JSON (${(error as Error).message})` };
-      }
-    default:
-      return { ok: true, value: text };
-  }
 }
 
 /** A stored value as the row form shows it in its input. */

@@ -60,6 +60,31 @@ export async function createRow<Env extends object>(
   return row;
 }
 
+/**
+ * Inserts `rows` as ONE `ctx.db` write (one D1 batch: all rows or none), then records one audit entry
+ * per row in one more batch.
+ */
+export async function createRows<Env extends object>(
+  call: WriteCall<Env>,
+  table: TableModel,
+  rows: readonly Record<string, unknown>[],
+): Promise<DbRow[]> {
+  if (rows.length === 0) return [];
+  const inserted = await withTable(call, table, (api) => api.insert({ values: [...rows] }));
+  await auditFor(call).recordMany(
+    inserted.map((row) => ({
+      ...actor(call),
+      action: "insert" as const,
+      table: table.name,
+      rowKey: String(row[table.primaryKey]),
+      before: null,
+      after: rowSnapshot(row),
+      undoOf: null,
+    })),
+  );
+  return inserted;
+}
+
 /** Updates the row with key `key` (exactly one row or nothing) and records before/after. */
 export async function updateRow<Env extends object>(
   call: WriteCall<Env>,

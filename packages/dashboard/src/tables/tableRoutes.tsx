@@ -8,6 +8,7 @@ import { writeCall } from "../http/writeCall";
 import { rowTexts } from "../views/RowForm";
 import { TablePage, type TablePageProps } from "../views/TablePage";
 import { TablesPage } from "../views/TablesPage";
+import { csvRoutes } from "./csvRoutes";
 import { formValues } from "./formValues";
 import type { ListQuery } from "./ListQuery";
 import { loadTableView } from "./loadTableView";
@@ -99,6 +100,8 @@ export function tableRoutes<Env extends object>(
     }
     return render(c, table, query);
   });
+
+  csvRoutes(app, runtime, tableOf);
 
   app.get("/tables/:table/options", async (c) => {
     const table = tableOf(c);

@@ -44,6 +44,21 @@ export function StoragePage(props: {
           <progress value={0} max={1} aria-label="Upload progress" />
         </form>
       )}
+      {frame.readOnly ? null : (
+        <form
+          method="post"
+          action={`${frame.base}/storage/folder`}
+          class="panel row"
+          aria-label="Create folder"
+        >
+          <CsrfField csrf={frame.csrf} />
+          <input type="hidden" name="prefix" value={prefix} />
+          <label>
+            New folder <input name="name" required />
+          </label>
+          <button type="submit">Create folder</button>
+        </form>
+      )}
       <ul>
         {props.folders.map((folder) => (
           <li>

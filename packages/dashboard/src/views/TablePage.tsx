@@ -37,7 +37,27 @@ export function TablePage(props: TablePageProps) {
       <p class="row">
         {frame.readOnly ? null : <a href={link({ creating: true, row: undefined })}>New row</a>}
         <a href={`${frame.base}/audit?table=${table.name}`}>History</a>
+        <a
+          href={`${here}/export?${listQueryString(query, { after: undefined, row: undefined, creating: false })}`}
+        >
+          Export CSV
+        </a>
       </p>
+      {frame.readOnly ? null : (
+        <form
+          method="post"
+          action={`${here}/import`}
+          enctype="multipart/form-data"
+          class="row"
+          aria-label="Import CSV"
+        >
+          <CsrfField csrf={frame.csrf} />
+          <label>
+            CSV file <input type="file" name="file" accept=".csv,text/csv" required />
+          </label>
+          <button type="submit">Preview import</button>
+        </form>
+      )}
       {props.form ? (
         <section aria-label="Row">
           <h2>{props.form.mode === "create" ? "New row" : `Row ${props.openKey}`}</h2>

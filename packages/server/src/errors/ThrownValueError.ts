@@ -1,6 +1,6 @@
 /**
  * Wraps a thrown value that is not an `Error` (`throw "x"`, `throw { code }`, `throw null`), so it
- * takes the same path as any other failure: the api.md 500 JSON with a request id, CORS headers and a
+ * takes the same path as any other failure: the documented 500 JSON (docs/handlers.md) with a request id, CORS headers and a
  * log line carrying the original value. Hono hands only `Error`s to the app's error handler.
  *
  * @example throw new ThrownValueError("boom");

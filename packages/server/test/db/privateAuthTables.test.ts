@@ -1,5 +1,5 @@
 /**
- * api.md §2: `sessions`, `accounts` and `verifications` are unreachable from ctx.db, and `users` shows
+ * docs/auth.md: `sessions`, `accounts` and `verifications` are unreachable from ctx.db, and `users` shows
  * only its public columns. Tested over a GENERATED list of paths (`support/privatePaths.ts`): every
  * relation path up to 3 public hops from every ctx.db table to a private step, in every position of
  * the where/with/columns/orderBy/aggregate/groupBy/write language, through ctx.db and through the

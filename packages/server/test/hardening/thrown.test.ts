@@ -5,7 +5,7 @@ import { json, ORIGIN, request } from "./support";
 beforeAll(migrateAuthDb);
 afterEach(() => vi.restoreAllMocks());
 
-describe("any thrown value is the api.md 500 (issue 9 item 6)", () => {
+describe("any thrown value is the documented 500 (issue 9 item 6)", () => {
   it.each(["string", "object", "null", "undefined", "number"])(
     "throw <%s> → 500 JSON with requestId, CORS and a log line",
     async (kind) => {

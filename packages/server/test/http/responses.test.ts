@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { call, countRows, makeWorker, migrate, queryPath, seedUser } from "./support";
 
-// One test per row of the api.md §3 response table.
+// One test per row of the docs/handlers.md response table.
 
 const banned = { id: "u-banned", banned: true, banExpires: null };
 const worker = makeWorker({
@@ -29,7 +29,7 @@ beforeAll(async () => {
   await seedUser("u-alice");
 });
 
-describe("api.md §3 responses", () => {
+describe("docs/handlers.md responses", () => {
   let errorLog: ReturnType<typeof vi.spyOn>;
   beforeEach(() => {
     errorLog = vi.spyOn(console, "error").mockImplementation(() => {});

@@ -6,7 +6,7 @@ const worker = makeWorker();
 beforeAll(migrate);
 
 describe("routes and methods", () => {
-  it("names handlers per api.md §3 (kind folder dropped, index = folder, helpers count)", async () => {
+  it("names handlers per docs/handlers.md (kind folder dropped, index = folder, helpers count)", async () => {
     expect((await call(worker, "GET", "/queries/blog/feed")).body).toEqual(["hello"]);
     expect((await call(worker, "GET", "/queries/blog/answer")).body).toBe(42);
     expect((await call(worker, "POST", "/mutations/projects/echo", { json: {} })).status).toBe(200);

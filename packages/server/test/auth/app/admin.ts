@@ -1,7 +1,7 @@
 import { requireRole } from "../../../src/auth/requireRole";
 import { mutation, query } from "./handlers";
 
-/** The role check from api.md, written by hand in a middleware. */
+/** The admin role check (docs/auth.md), written by hand in a middleware. */
 export const stats = query({
   middleware: (ctx) => {
     if (ctx.user?.role !== "admin") ctx.error(403, "Admins only");
