@@ -32,7 +32,7 @@ describe("SchemaError", () => {
       code: "non_builder_field",
       table: "tasks",
       field: "title",
-      mentions: ["a string"],
+      mentions: ['string "text"'],
       fix: "use a column builder such as v.string()",
     });
     expectSchemaError(() => schema({ tasks: table(untyped({ id: v.uuid(), title: v.string })) }), {

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { JSON_OPERATORS, type JsonOperator } from "../src/filter/operators";
 import type { ColumnModel, JsonShape, TableModel } from "../src/model";
 import { ANY_FIELD_POOL, DATE_POOL, INT_POOL, PATTERN_POOL, REAL_POOL, STRING_POOL } from "./valuePools";
 
@@ -264,32 +265,48 @@ function modeEntry(hasLike: boolean, aliases: boolean): fc.Arbitrary<Entry | und
   return fc.option(fc.constantFrom(...entries), { nil: undefined });
 }
 
+/** JSON operators that test the column for NULL; they are generated alone, not with element conditions. */
+const NULL_CHECKS = ["eq", "ne", "exists"] as const satisfies readonly JsonOperator[];
+
 function jsonCondition(column: ColumnModel, aliases: boolean): fc.Arbitrary<unknown> {
   const shape: JsonShape =
     column.type === "enumArray"
       ? { kind: "array", element: { kind: "enum", values: column.enumValues ?? [] } }
       : (column.json ?? { kind: "any" });
-  const nullChecks = fc.constantFrom<unknown>(
-    null,
-    { exists: true },
-    { exists: false },
-    { eq: null },
-    { ne: null },
-  );
   const element = shape.kind === "array" ? shape.element : shape.kind === "any" ? shape : undefined;
+  const elementKind = element === undefined ? undefined : shapeKind(element);
+  const list =
+    elementKind === undefined || elementKind.kind === "container"
+      ? undefined
+      : fc.array(operand(elementKind, aliases), { maxLength: 3 });
+  // One generator per JSON operator (undefined: not for this column). Keyed by JsonOperator, so an
+  // operator added to JSON_OPERATORS fails to compile here until the differential tests generate it.
+  const operands: Record<JsonOperator, fc.Arbitrary<unknown> | undefined> = {
+    eq: fc.constant(null),
+    ne: fc.constant(null),
+    exists: fc.boolean(),
+    includes: list,
+    includesAny: list,
+    length:
+      element === undefined
+        ? undefined
+        : fc.oneof(
+            fc.constantFrom(0, 1, 2, 3),
+            fc.constantFrom<unknown>({ gte: 1 }, { lt: 2 }, { in: [0, 2] }, { ne: 1 }, { nin: [] }),
+          ),
+  };
+  const nullChecks = fc.oneof(
+    fc.constant<unknown>(null),
+    ...NULL_CHECKS.map((op) => operands[op]!.map((value): unknown => ({ [op]: value }))),
+  );
   if (element === undefined) return nullChecks;
   const name = (bare: string) => (aliases ? fc.constantFrom(bare, `$${bare}`) : fc.constant(bare));
   const parts: Array<fc.Arbitrary<Entry>> = [];
-  const elementKind = shapeKind(element);
-  if (elementKind.kind !== "container") {
-    const list = fc.array(operand(elementKind, aliases), { maxLength: 3 });
-    parts.push(fc.tuple(name("includes"), list), fc.tuple(name("includesAny"), list));
+  for (const op of JSON_OPERATORS) {
+    const arbitrary = operands[op];
+    if (arbitrary === undefined || NULL_CHECKS.some((check) => check === op)) continue;
+    parts.push(fc.tuple(name(op), arbitrary));
   }
-  const length = fc.oneof(
-    fc.constantFrom(0, 1, 2, 3),
-    fc.constantFrom<unknown>({ gte: 1 }, { lt: 2 }, { in: [0, 2] }, { ne: 1 }, { nin: [] }),
-  );
-  parts.push(fc.tuple(name("length"), length));
   const fields: Array<[string, OperandKind]> =
     element.kind === "object"
       ? Object.entries(element.shape).map(([key, field]) => [key, shapeKind(field)])

@@ -14,6 +14,7 @@ import type {
   NormalizedWhere,
 } from "./NormalizedWhere";
 import { normalizeWhere } from "./normalizeWhere";
+import { isJsonOperator, unhandledOperator } from "./operators";
 import { RelationDataNeededError } from "./RelationDataNeededError";
 
 /** A row in the TypeScript value space, possibly carrying loaded relations under their names. */
@@ -34,14 +35,6 @@ type Node = (row: WhereRow) => Result;
 type ScalarNode = (row: WhereRow) => boolean | null;
 type Getter = (row: WhereRow) => SqlValue | null;
 
-const JSON_OPERATOR_KEYS: ReadonlySet<string> = new Set([
-  "eq",
-  "ne",
-  "exists",
-  "includes",
-  "includesAny",
-  "length",
-]);
 const alwaysTrue = () => true;
 const alwaysFalse = () => false;
 
@@ -232,28 +225,29 @@ function compileJson(name: string, ops: NormalizedJsonOperators): ScalarNode {
   const nodes: ScalarNode[] = [];
   const elementFields: string[] = [];
   for (const key of Object.keys(ops)) {
-    if (!JSON_OPERATOR_KEYS.has(key)) {
+    if (!isJsonOperator(key)) {
       elementFields.push(key);
       continue;
     }
-    if (key === "eq") nodes.push((row) => raw(row) == null);
-    else if (key === "ne") nodes.push((row) => raw(row) != null);
-    else if (key === "exists") nodes.push(ops.exists ? (row) => raw(row) != null : (row) => raw(row) == null);
-    else if (key === "length") {
-      nodes.push(compileScalar((row) => elementsOf(row)?.length ?? null, ops.length!));
-    } else {
-      const wanted = (ops[key] as NormalizedScalar[]).map(toSqlValue) as SqlValue[];
-      const all = key === "includes";
-      if (wanted.length === 0) {
-        nodes.push(all ? alwaysTrue : alwaysFalse);
-        continue;
-      }
-      nodes.push((row) => {
-        const elements = elementsOf(row);
-        if (elements === null) return null;
-        const present = new Set(elements.map(jsonToSqlValue));
-        return all ? wanted.every((v) => present.has(v)) : wanted.some((v) => present.has(v));
-      });
+    switch (key) {
+      case "eq":
+        nodes.push((row) => raw(row) == null);
+        break;
+      case "ne":
+        nodes.push((row) => raw(row) != null);
+        break;
+      case "exists":
+        nodes.push(ops.exists ? (row) => raw(row) != null : (row) => raw(row) == null);
+        break;
+      case "length":
+        nodes.push(compileScalar((row) => elementsOf(row)?.length ?? null, ops.length!));
+        break;
+      case "includes":
+      case "includesAny":
+        nodes.push(includesNode(elementsOf, ops[key]!, key === "includes"));
+        break;
+      default:
+        unhandledOperator(key);
     }
   }
   if (elementFields.length > 0) {
@@ -267,6 +261,22 @@ function compileJson(name: string, ops: NormalizedJsonOperators): ScalarNode {
     });
   }
   return allOf(nodes);
+}
+
+/** `includes` (all of `operand`) or `includesAny` (one of it) over the column's elements. */
+function includesNode(
+  elementsOf: (row: WhereRow) => readonly unknown[] | null,
+  operand: readonly NormalizedScalar[],
+  all: boolean,
+): ScalarNode {
+  const wanted = operand.map(toSqlValue) as SqlValue[];
+  if (wanted.length === 0) return all ? alwaysTrue : alwaysFalse;
+  return (row) => {
+    const elements = elementsOf(row);
+    if (elements === null) return null;
+    const present = new Set(elements.map(jsonToSqlValue));
+    return all ? wanted.every((v) => present.has(v)) : wanted.some((v) => present.has(v));
+  };
 }
 
 function isObjectElement(value: unknown): value is WhereRow {

@@ -1,5 +1,6 @@
 import { authTables, isPrivateAuthTable, PUBLIC_USER_FIELDS } from "../authTables";
 import type { ColumnModel, RelationModel, SchemaModel, TableModel } from "../model";
+import { privateUserFieldsOf } from "../userFields/privateUserFields";
 
 /** Options of {@link dataModel}; the default is what `ctx.db` uses. */
 export interface DataModelOptions {
@@ -24,7 +25,7 @@ const hidden = new WeakMap<TableModel, ReadonlyMap<string, string>>();
  * The schema as `ctx.db` sees it (docs/auth.md): the auth tables `sessions`, `accounts` and
  * `verifications` are gone, every relation reaching them (e.g. `users.sessions`, or an app's
  * `v.one("sessions")`) is gone, and `users` keeps only its public built-in columns plus the app's
- * additional fields. Everything `ctx.db` does — where, relation filters, `with`, `columns`, `orderBy`,
+ * additional fields, except those Better Auth never returns (`returned: false`). Everything `ctx.db` does — where, relation filters, `with`, `columns`, `orderBy`,
  * aggregate and `groupBy` fields, writes — resolves names against this model, so a secret is not
  * refused by a list of checks but simply has no name. The auth layer and `ctx.$db` use the full
  * model. Views are cached per model; a view given again is returned unchanged.
@@ -45,7 +46,7 @@ export function dataModel(model: SchemaModel, options?: DataModelOptions): Schem
   const view: SchemaModel = Object.freeze({ tables });
   for (const table of Object.values(model.tables)) {
     if (isPrivateAuthTable(table.name)) continue;
-    tables[table.name] = viewTable(table, view, publicUserFields);
+    tables[table.name] = viewTable(table, view, publicUserFields, privateUserFieldsOf(model));
   }
   Object.freeze(tables);
   views.add(view);
@@ -53,18 +54,24 @@ export function dataModel(model: SchemaModel, options?: DataModelOptions): Schem
   return view;
 }
 
-function viewTable(table: TableModel, view: SchemaModel, publicUserFields: ReadonlySet<string>): TableModel {
+function viewTable(
+  table: TableModel,
+  view: SchemaModel,
+  publicUserFields: ReadonlySet<string>,
+  privateUserFields: ReadonlySet<string>,
+): TableModel {
   const reasons = new Map<string, string>();
   const columns: Record<string, ColumnModel> = {};
   for (const column of Object.values(table.columns)) {
-    const isPrivate =
-      table.origin === "auth" && BUILT_IN_USER_COLUMNS.has(column.name) && !publicUserFields.has(column.name);
-    if (isPrivate)
+    const builtInPrivate = BUILT_IN_USER_COLUMNS.has(column.name) && !publicUserFields.has(column.name);
+    const notReturned = privateUserFields.has(column.name);
+    if (table.origin === "auth" && (builtInPrivate || notReturned)) {
+      const why = notReturned ? " (an additional field with returned: false)" : "";
       reasons.set(
         column.name,
-        `Column "${column.name}" of table "${table.name}" is private to the auth layer`,
+        `Column "${column.name}" of table "${table.name}" is private to the auth layer${why}`,
       );
-    else columns[column.name] = column;
+    } else columns[column.name] = column;
   }
   const relations: Record<string, RelationModel> = {};
   for (const relation of Object.values(table.relations)) {

@@ -9,17 +9,11 @@
  * Distances are metres (Haversine, see `haversineMetres`), bounds inclusive, at least one bound
  * required. `$geoWithin` is accepted as an alias; `$geometry` is spelled with its `$`.
  */
+
+import { describeValue } from "../values/describeValue";
+import { isPlainObject } from "../values/isPlainObject";
 import type { NormalizedGeoWithin } from "./NormalizedWhere";
-import {
-  childContext,
-  describeValue,
-  didYouMean,
-  fail,
-  hasOwn,
-  isPlainObject,
-  ownEntries,
-  type WhereContext,
-} from "./whereContext";
+import { childContext, didYouMean, fail, hasOwn, ownEntries, type WhereContext } from "./whereContext";
 
 const GEO_KEYS = ["$geometry", "latitudeField", "longitudeField", "minDistance", "maxDistance"];
 const EXAMPLE =

@@ -7,24 +7,26 @@
  * An element field named like an operator (`length`, `in`, …) therefore cannot be filtered on.
  */
 import type { ColumnModel, JsonShape } from "../model";
+import { describeValue } from "../values/describeValue";
+import { isPlainObject } from "../values/isPlainObject";
 import type { NormalizedJsonOperators } from "./NormalizedWhere";
 import { describeKind, normalizeOperand, shapeValueKind, type ValueKind } from "./normalizeOperand";
 import { normalizeFieldCondition, normalizeList, normalizeOperators } from "./normalizeOperators";
-import { resolveOperator } from "./operators";
+import { isJsonOperator, JSON_OPERATORS, resolveOperator, unhandledOperator } from "./operators";
 import {
   childContext,
-  describeValue,
   didYouMean,
   fail,
   hasOwn,
-  isPlainObject,
   ownEntries,
   sortKeys,
   type WhereContext,
 } from "./whereContext";
 
-const JSON_OPERATORS = "eq: null, ne: null, exists, includes, includesAny, length";
-const JSON_OPERATOR_NAMES = ["eq", "ne", "exists", "includes", "includesAny", "length"];
+/** The operators as the errors list them: `eq: null, ne: null, exists, ...`. */
+const JSON_OPERATOR_LIST = JSON_OPERATORS.map((op) => (op === "eq" || op === "ne" ? `${op}: null` : op)).join(
+  ", ",
+);
 const LENGTH_KIND: ValueKind = { kind: "number", label: "length" };
 // Element field names of untyped JSON go into a JSON path; identifiers keep that path trivially safe.
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -47,7 +49,7 @@ export function normalizeJsonCondition(
     return fail(
       ctx,
       `JSON field "${field}" cannot be compared with ${describeValue(value)}`,
-      `Use an operator object (${JSON_OPERATORS}, or element conditions like { sku: "A" }), or null for IS NULL.`,
+      `Use an operator object (${JSON_OPERATOR_LIST}, or element conditions like { sku: "A" }), or null for IS NULL.`,
     );
   }
   const shape = columnJsonShape(column);
@@ -72,6 +74,13 @@ export function normalizeJsonCondition(
       fail(keyCtx, `Operator "${key}" repeats "${previous}" on field "${field}"`, "Give each operator once.");
     }
     givenAs.set(op, key);
+    if (!isJsonOperator(op)) {
+      fail(
+        keyCtx,
+        `Operator "${key}" does not apply to JSON field "${field}"`,
+        `Operators for JSON fields: ${JSON_OPERATOR_LIST}.`,
+      );
+    }
     const subject = `"${key}" on JSON field "${field}"`;
     switch (op) {
       case "eq":
@@ -108,11 +117,7 @@ export function normalizeJsonCondition(
         out[op] = normalizeLength(keyCtx, operand, subject, `${field}.length`);
         break;
       default:
-        fail(
-          keyCtx,
-          `Operator "${key}" does not apply to JSON field "${field}"`,
-          `Operators for JSON fields: ${JSON_OPERATORS}.`,
-        );
+        unhandledOperator(op);
     }
   }
   return sortKeys(out) as NormalizedJsonOperators;
@@ -151,7 +156,7 @@ function normalizeElementField(
       fail(
         ctx,
         `Unknown element field "${key}" for JSON field "${field}"`,
-        `${didYouMean(key, known)}Element fields: ${known.join(", ")}. Operators: ${JSON_OPERATORS}.`,
+        `${didYouMean(key, known)}Element fields: ${known.join(", ")}. Operators: ${JSON_OPERATOR_LIST}.`,
       );
     }
     return normalizeFieldCondition(ctx, shapeValueKind(element.shape[key]!), operand, label);
@@ -161,7 +166,7 @@ function normalizeElementField(
       fail(
         ctx,
         `Unknown operator "${key}" for JSON field "${field}"`,
-        `Element field names must be identifiers (letters, digits, _). Operators: ${JSON_OPERATORS}.`,
+        `Element field names must be identifiers (letters, digits, _). Operators: ${JSON_OPERATOR_LIST}.`,
       );
     }
     return normalizeFieldCondition(ctx, { kind: "any" }, operand, label);
@@ -170,6 +175,6 @@ function normalizeElementField(
   return fail(
     ctx,
     `Unknown operator "${key}" for JSON field "${field}"`,
-    `Element conditions do not apply because ${what}. ${didYouMean(key, JSON_OPERATOR_NAMES)}Operators: ${JSON_OPERATORS}.`,
+    `Element conditions do not apply because ${what}. ${didYouMean(key, JSON_OPERATORS)}Operators: ${JSON_OPERATOR_LIST}.`,
   );
 }

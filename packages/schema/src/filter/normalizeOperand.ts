@@ -3,8 +3,9 @@
  * its canonical (JSON-serializable) form. Shared by table columns and fields of JSON elements.
  */
 import type { ColumnModel, JsonShape } from "../model";
+import { describeValue } from "../values/describeValue";
 import type { NormalizedScalar } from "./NormalizedWhere";
-import { describeValue, fail, type WhereContext } from "./whereContext";
+import { fail, type WhereContext } from "./whereContext";
 
 /** What a field holds, as far as operands are concerned. */
 export type ValueKind =

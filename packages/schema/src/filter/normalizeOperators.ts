@@ -4,17 +4,17 @@
  * fields of JSON array elements, and for `length`.
  */
 
+import { describeValue } from "../values/describeValue";
+import { isPlainObject } from "../values/isPlainObject";
 import type { NormalizedOperators, NormalizedScalar } from "./NormalizedWhere";
 import { describeKind, normalizeOperand, type ValueKind } from "./normalizeOperand";
 import { LIKE_OPERATORS, resolveOperator, WHERE_LIMITS, type WhereOperator } from "./operators";
 import {
   childContext,
-  describeValue,
   didYouMean,
   elementContext,
   fail,
   hasOwn,
-  isPlainObject,
   ownEntries,
   sortKeys,
   type WhereContext,

@@ -4,6 +4,8 @@
  * definition of what a valid where is.
  */
 import type { TableModel } from "../model";
+import { describeValue } from "../values/describeValue";
+import { isPlainObject } from "../values/isPlainObject";
 import type { NormalizedWhere } from "./NormalizedWhere";
 import { normalizeGeoWithin } from "./normalizeGeoWithin";
 import { normalizeJsonCondition } from "./normalizeJsonCondition";
@@ -12,13 +14,11 @@ import { normalizeFieldCondition } from "./normalizeOperators";
 import { resolveCombinator, resolveOperator, WHERE_COMBINATORS } from "./operators";
 import {
   childContext,
-  describeValue,
   didYouMean,
   elementContext,
   fail,
   failIfPrivate,
   hasOwn,
-  isPlainObject,
   ownEntries,
   rootContext,
   sortKeys,

@@ -48,6 +48,22 @@ export const NORMALIZED_OPERATORS = [
 ] as const;
 export type NormalizedOperator = (typeof NORMALIZED_OPERATORS)[number];
 
+/**
+ * The operators of a condition on a JSON column (`v.json`, `v.array`, `v.object`, `v.enumArray`); every
+ * other key of such a condition names a field of the array's object elements. The validator, the JS
+ * evaluator and the server's SQL compiler switch over this list with {@link unhandledOperator} as
+ * their default, so an operator added here and not handled there fails to compile.
+ */
+export const JSON_OPERATORS = [
+  "eq",
+  "ne",
+  "exists",
+  "includes",
+  "includesAny",
+  "length",
+] as const satisfies readonly NormalizedOperator[];
+export type JsonOperator = (typeof JSON_OPERATORS)[number];
+
 /** Keys of a where object that combine other where objects (each also accepted with a `$` prefix). */
 export const WHERE_COMBINATORS = ["and", "or", "not"] as const;
 export type WhereCombinator = (typeof WHERE_COMBINATORS)[number];
@@ -88,4 +104,24 @@ export function resolveOperator(key: string): WhereOperator | undefined {
 export function resolveCombinator(key: string): WhereCombinator | undefined {
   const bare = key.startsWith("$") ? key.slice(1) : key;
   return combinatorSet.has(bare) ? (bare as WhereCombinator) : undefined;
+}
+
+const jsonOperatorSet: ReadonlySet<string> = new Set(JSON_OPERATORS);
+
+/**
+ * Whether a key of a normalized JSON condition is an operator (else it names an element field).
+ * @example isJsonOperator("includes") // true
+ */
+export function isJsonOperator(key: string): key is JsonOperator {
+  return jsonOperatorSet.has(key);
+}
+
+/**
+ * The `default` of a switch over an operator union: the argument is `never` once every operator has a
+ * case, so adding an operator to its list without a case here is a type error.
+ * @example
+ * switch (op) { case "eq": ...; default: return unhandledOperator(op); }
+ */
+export function unhandledOperator(op: never): never {
+  throw new Error(`Operator ${JSON.stringify(op)} has no case here; handle it where its list is used`);
 }

@@ -1,12 +1,12 @@
 import type { TableModel } from "../model";
+import { describeValue } from "../values/describeValue";
+import { isPlainObject } from "../values/isPlainObject";
 import {
   childContext,
-  describeValue,
   didYouMean,
   fail,
   failIfPrivate,
   hasOwn,
-  isPlainObject,
   ownEntries,
   rootContext,
 } from "./whereContext";

@@ -1,13 +1,13 @@
 import type { TableModel } from "../model";
+import { describeValue } from "../values/describeValue";
+import { isPlainObject } from "../values/isPlainObject";
 import {
   childContext,
-  describeValue,
   didYouMean,
   elementContext,
   fail,
   failIfPrivate,
   hasOwn,
-  isPlainObject,
   ownEntries,
   rootContext,
   type WhereContext,

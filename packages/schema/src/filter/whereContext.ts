@@ -55,13 +55,6 @@ export function failIfPrivate(ctx: WhereContext, key: string): void {
   if (problem !== undefined) fail(ctx, problem, PRIVATE_FIELD_FIX);
 }
 
-/** Plain data objects only: `{}` literals, JSON.parse output, `Object.create(null)`. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 /**
  * Own enumerable string keys with their values, after checking the object level and refusing
  * prototype keys and `undefined` values. Never reads inherited properties.
@@ -117,25 +110,6 @@ export function spendNodes(ctx: WhereContext, count: number): void {
 
 export function hasOwn(object: object, key: string): boolean {
   return Object.hasOwn(object, key);
-}
-
-/** Short description of a value for error messages: `string "abc"`, `number NaN`, `array`. */
-export function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : "a Date";
-  switch (typeof value) {
-    case "string":
-      return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    case "number":
-    case "boolean":
-    case "bigint":
-      return `${typeof value} ${String(value)}`;
-    case "object":
-      return "an object";
-    default:
-      return typeof value;
-  }
 }
 
 /** The closest candidate within a small edit distance, for "Did you mean …?" hints. */

@@ -1,5 +1,6 @@
 import { type AnyColumnBuilder, isColumnBuilder } from "../builders/ColumnBuilder";
 import { isRelationBuilder } from "../builders/RelationBuilder";
+import { describeValue } from "../values/describeValue";
 import { type DraftColumn, type DraftTable, fail, quoteList } from "./context";
 import { toJsonShape } from "./toJsonShape";
 
@@ -26,7 +27,7 @@ export function resolveColumns(table: DraftTable): void {
         "non_builder_field",
         table.name,
         field,
-        `the value is ${describe(value)}${called}, not a v.* builder`,
+        `the value is ${describeValue(value)}${called}, not a v.* builder`,
         'use a column builder such as v.string() or a relation such as v.one("users")',
       );
     }
@@ -52,12 +53,6 @@ export function resolveColumns(table: DraftTable): void {
     );
   }
   table.primaryKey = key.name;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "a plain object" : `a ${typeof value}`;
 }
 
 function columnFromBuilder(table: string, field: string, builder: AnyColumnBuilder): DraftColumn {

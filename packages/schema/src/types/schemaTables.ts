@@ -57,7 +57,7 @@ type UsersShape<S extends AnySchema, Shape> = S extends DbViewBrand
 export type ShapeOf<S extends AnySchema, T extends string> = T extends AuthTableName
   ? AuthTables[T] extends Table<infer Shape>
     ? T extends "users"
-      ? UsersShape<S, Shape> & UserFieldShape<UserFieldsOf<S>>
+      ? UsersShape<S, Shape> & UserFieldShape<ViewUserFields<S>>
       : Shape
     : never
   : T extends keyof S["tables"]
@@ -65,6 +65,15 @@ export type ShapeOf<S extends AnySchema, T extends string> = T extends AuthTable
       ? Shape
       : never
     : never;
+
+/** The additional user fields `ctx.db` sees: of a {@link DbView}, not those with `returned: false`. */
+type ViewUserFields<S extends AnySchema> = S extends DbViewBrand
+  ? {
+      readonly [K in keyof UserFieldsOf<S> as UserFieldsOf<S>[K] extends { readonly returned: false }
+        ? never
+        : K]: UserFieldsOf<S>[K];
+    }
+  : UserFieldsOf<S>;
 
 /** The `user.additionalFields` a schema was extended with (`withUserFields`); `{}` when none. */
 export type UserFieldsOf<S> = S extends { readonly "~userFields"?: infer F }

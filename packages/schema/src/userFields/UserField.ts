@@ -1,7 +1,7 @@
 /**
  * Column-relevant part of a Better Auth `user.additionalFields` entry (`DBFieldAttribute`). Better
  * Auth's own objects are accepted as they are: attributes that do not shape the column (`input`,
- * `returned`, `transform`, `validator`, `onUpdate`, `sortable`) are ignored.
+ * `transform`, `validator`, `onUpdate`, `sortable`) are ignored.
  */
 
 /** Better Auth field types; a list of strings is an enum (stored as TEXT). */
@@ -33,6 +33,11 @@ export interface UserField {
   readonly bigint?: boolean | undefined;
   /** Not supported: model relations with a table of your own that has `v.one("users")`. */
   readonly references?: unknown;
+  /**
+   * Better Auth's `returned: false`: the field is never in a user it returns. `ctx.db` hides it too
+   * (not readable, filterable, aggregatable or writable, like the private built-in columns).
+   */
+  readonly returned?: boolean | undefined;
 }
 
 /** `auth.options.user.additionalFields`: fields by key. */

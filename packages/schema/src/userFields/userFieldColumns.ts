@@ -3,6 +3,7 @@ import type { AnyColumnBuilder } from "../builders/ColumnBuilder";
 import type { EnumValues } from "../builders/defineEnum";
 import { v } from "../builders/v";
 import { toSnakeCase } from "../naming/toSnakeCase";
+import { describeValue } from "../values/describeValue";
 import type { UserField, UserFields } from "./UserField";
 import { UserFieldError } from "./UserFieldError";
 
@@ -28,7 +29,7 @@ export function userFieldColumns(fields: UserFields): Record<string, AnyColumnBu
   const taken = new Map<string, string>();
   for (const [key, field] of Object.entries(fields)) {
     if (typeof field !== "object" || field === null) {
-      fail(key, `expected a field object, got ${describe(field)}`, 'write { type: "string" }');
+      fail(key, `expected a field object, got ${describeValue(field)}`, 'write { type: "string" }');
     }
     const property = propertyOf(key, field);
     checkClash(key, property, taken);
@@ -47,7 +48,11 @@ export function userFieldColumns(fields: UserFields): Record<string, AnyColumnBu
 function propertyOf(key: string, field: UserField): string {
   const name = field.fieldName ?? key;
   if (typeof name !== "string" || name === "") {
-    fail(key, `fieldName must be a non-empty string, got ${describe(name)}`, "remove fieldName or set it");
+    fail(
+      key,
+      `fieldName must be a non-empty string, got ${describeValue(name)}`,
+      "remove fieldName or set it",
+    );
   }
   return name;
 }
@@ -115,7 +120,7 @@ function baseColumn(key: string, field: UserField): AnyColumnBuilder {
     case "number[]":
       return v.array(v.real());
     default:
-      return fail(key, `unknown type ${describe(type)}`, `use ${TYPES}`);
+      return fail(key, `unknown type ${describeValue(type)}`, `use ${TYPES}`);
   }
 }
 
@@ -130,7 +135,7 @@ function enumValues(key: string, list: readonly unknown[]): EnumValues {
 /** The literal default in the column's value space (dates as `Date`), or a {@link UserFieldError}. */
 function literalDefault(key: string, type: UserField["type"], value: unknown): unknown {
   const bad = (expected: string): never =>
-    fail(key, `defaultValue ${describe(value)} is not ${expected}`, `use ${expected}, or a function`);
+    fail(key, `defaultValue ${describeValue(value)} is not ${expected}`, `use ${expected}, or a function`);
   if (Array.isArray(type)) {
     if (!type.includes(value as string)) bad(`one of ${type.map((x) => JSON.stringify(x)).join(", ")}`);
     return value;
@@ -169,18 +174,6 @@ function jsonSafe(value: unknown): boolean {
     return JSON.stringify(value) !== undefined;
   } catch {
     return false;
-  }
-}
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (typeof value === "function") return "a function";
-  if (value instanceof Date)
-    return Number.isFinite(value.getTime()) ? `Date(${value.toISOString()})` : "an invalid Date";
-  try {
-    return JSON.stringify(value) ?? typeof value;
-  } catch {
-    return typeof value;
   }
 }
 

@@ -3,7 +3,7 @@ import { v } from "../builders/v";
 import { schema } from "../schema";
 import { table } from "../table";
 import type { Insert, Row } from "../types/Row";
-import type { UserFieldsOf } from "../types/schemaTables";
+import type { DbView, UserFieldsOf } from "../types/schemaTables";
 import { withUserFields } from "./withUserFields";
 
 const base = schema({ notes: table({ id: v.uuid(), text: v.string().notNull() }) });
@@ -47,5 +47,19 @@ describe("withUserFields at the type level", () => {
 
   it("leaves users unchanged without fields", () => {
     expectTypeOf<Row<typeof base, "users">>().not.toHaveProperty("plan");
+  });
+});
+
+describe("returned: false fields", () => {
+  const hidden = withUserFields(schema({ notes: table({ id: v.uuid() }) }), {
+    plan: { type: "string" },
+    recoveryCode: { type: "string", required: false, returned: false },
+  });
+  type H = typeof hidden;
+
+  it("are in the full model's users row but not in the ctx.db view's", () => {
+    expectTypeOf<Row<H, "users">>().toHaveProperty("recoveryCode");
+    expectTypeOf<Row<DbView<H>, "users">>().not.toHaveProperty("recoveryCode");
+    expectTypeOf<Row<DbView<H>, "users">>().toHaveProperty("plan");
   });
 });

@@ -135,7 +135,7 @@ describe("withUserFields", () => {
 
 describe("withUserFields errors", () => {
   const cases: [string, UserFields, string][] = [
-    ["unknown type", { bad: { type: "bigint" as "string" } }, 'bad: unknown type "bigint"'],
+    ["unknown type", { bad: { type: "bigint" as "string" } }, 'bad: unknown type string "bigint"'],
     ["built-in column", { email: { type: "string" } }, 'email: "email" is a built-in users field'],
     ["admin column", { role: { type: "string" } }, 'role: "role" is a built-in users field'],
     ["relation", { sessions: { type: "json" } }, 'sessions: "sessions" is a built-in users field'],
@@ -162,15 +162,19 @@ describe("withUserFields errors", () => {
     [
       "default of the wrong type",
       { credits: { type: "number", defaultValue: "ten" } },
-      'credits: defaultValue "ten" is not a finite number',
+      'credits: defaultValue string "ten" is not a finite number',
     ],
     [
       "default outside the enum",
       { tier: { type: ["basic", "gold"], defaultValue: "silver" } },
-      'tier: defaultValue "silver" is not one of "basic", "gold"',
+      'tier: defaultValue string "silver" is not one of "basic", "gold"',
     ],
     ["empty enum", { tier: { type: [] } }, "tier: an enum type needs a non-empty list of distinct strings"],
-    ["invalid date", { at: { type: "date", defaultValue: "soon" } }, 'at: defaultValue "soon" is not a Date'],
+    [
+      "invalid date",
+      { at: { type: "date", defaultValue: "soon" } },
+      'at: defaultValue string "soon" is not a Date',
+    ],
   ];
 
   it.each(cases)("%s", (_name, input, message) => {

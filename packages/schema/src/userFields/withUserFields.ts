@@ -1,5 +1,6 @@
 import { resolveSchema } from "../resolve/resolveSchema";
 import type { Schema, SchemaTables } from "../schema";
+import { registerPrivateUserFields } from "./privateUserFields";
 import type { UserFields } from "./UserField";
 import { userFieldColumns } from "./userFieldColumns";
 
@@ -21,7 +22,7 @@ const results = new WeakMap<Schema, WeakMap<UserFields, Schema>>();
  * JSON TEXT, a list of strings an enum (TEXT). A literal `defaultValue` is the SQL DEFAULT; a function is
  * applied at run time only (by Better Auth, and by `ctx.db.users.insert`). NOT NULL only when the field
  * is required (Better Auth's default) and has a literal default, so the column can be added to a
- * table with rows; `references` are rejected. Throws `UserFieldError` naming the field. No fields →
+ * table with rows; `references` are rejected; `returned: false` fields are hidden from `ctx.db`. Throws `UserFieldError` naming the field. No fields →
  * the same schema; applying it to a schema it made merges the fields (same fields → same schema).
  *
  * @example
@@ -42,6 +43,7 @@ export function withUserFields<Tables extends SchemaTables, const Fields extends
   const cached = byFields.get(all);
   if (cached !== undefined) return cached as Schema<Tables, Fields>;
   const model = resolveSchema(base.tables, { userColumns: userFieldColumns(all) });
+  registerPrivateUserFields(model, all);
   const extended: Schema<Tables, Fields> = Object.freeze({ "~kind": "schema", tables: base.tables, model });
   extensions.set(extended, { base, fields: all });
   byFields.set(all, extended);

@@ -1,3 +1,4 @@
+import { describeValue } from "@appflare/schema/internal";
 import type * as z from "zod";
 import type { ConfigIssue } from "./ConfigError";
 
@@ -21,7 +22,7 @@ export function configIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssu
     } else if (issue.code === "invalid_type") {
       out.push({
         path: formatPath(issue.path),
-        message: `expected ${issue.expected}, got ${describe(issue.input)}`,
+        message: `expected ${issue.expected}, got ${describeValue(issue.input)}`,
       });
     } else {
       out.push({ path: formatPath(issue.path), message: issue.message });
@@ -38,16 +39,6 @@ function formatPath(path: readonly PropertyKey[]): string {
     else out += out === "" ? String(part) : `.${String(part)}`;
   }
   return out;
-}
-
-function describe(input: unknown): string {
-  if (input === undefined) return "undefined";
-  if (input === null) return "null";
-  if (Array.isArray(input)) return "array";
-  if (typeof input === "string")
-    return `string ${JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input)}`;
-  if (typeof input === "number" || typeof input === "boolean") return `${typeof input} ${String(input)}`;
-  return typeof input;
 }
 
 type Def = {

@@ -62,7 +62,12 @@ export class BannedError extends AppflareError {
 
 /** 413: request body over `limits.bodyBytes` (or an upload over `limits.uploadBytes`). */
 export class PayloadTooLargeError extends AppflareError {
-  constructor(limit: number) {
-    super(413, { code: "payload_too_large", message: `Request body is larger than ${limit} bytes` });
+  /** @param configKey the setting that sets `limit` (e.g. `limits.uploadBytes`), named so the fix is clear. */
+  constructor(limit: number, configKey?: string) {
+    const setting = configKey ? ` (${configKey} in the app config)` : "";
+    super(413, {
+      code: "payload_too_large",
+      message: `Request body is larger than ${limit} bytes${setting}`,
+    });
   }
 }

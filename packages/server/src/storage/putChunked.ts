@@ -32,8 +32,10 @@ export async function putChunked(
   body: ReadableStream<BodyChunk>,
   limit: number,
   partBytes: number,
-  options: R2PutOptions,
+  options: R2PutOptions | (() => R2PutOptions),
 ): Promise<R2Object> {
+  // A function is asked only when R2 needs the options: a body's own trailer may set them.
+  const optionsNow = () => (typeof options === "function" ? options() : options);
   const reader = body.getReader();
   const parts = new PartBuffer(partBytes);
   const uploaded: R2UploadedPart[] = [];
@@ -48,12 +50,12 @@ export async function putChunked(
       if (total > limit) throw new PayloadTooLargeError(limit);
       for (const part of parts.push(chunk)) {
         if (uploaded.length === MAX_PARTS) throw new PayloadTooLargeError(MAX_PARTS * partBytes);
-        upload ??= await bucket.createMultipartUpload(key, options);
+        upload ??= await bucket.createMultipartUpload(key, optionsNow());
         uploaded.push(await upload.uploadPart(uploaded.length + 1, part));
       }
     }
     const rest = parts.rest();
-    if (!upload) return await bucket.put(key, rest, options);
+    if (!upload) return await bucket.put(key, rest, optionsNow());
     if (rest.byteLength > 0) uploaded.push(await upload.uploadPart(uploaded.length + 1, rest));
     return await upload.complete(uploaded);
   } catch (error) {

@@ -7,7 +7,7 @@ import { customMetadataProblem } from "./customMetadataProblem";
 import { invalidListOption, listObjects, parseListOptions } from "./listObjects";
 import { invalidMetadataHeaders, metadataFromHeaders } from "./metadataHeaders";
 import { normalizeStorageKey } from "./normalizeStorageKey";
-import { decodeBase64, parseBase64Upload } from "./parseBase64Upload";
+import { openBase64Upload } from "./openBase64Upload";
 import { MIN_PART_BYTES, putChunked, uploadPartBytes } from "./putChunked";
 import { putKnownLength } from "./putKnownLength";
 import { toObjectInfo } from "./StorageObjectInfo";
@@ -41,7 +41,8 @@ export interface StorageRoutesOptions<E extends HonoEnv> {
  *   Last-Modified, 304s and `Content-Disposition: attachment` for downloads;
  * - `DELETE /storage/object?path=` → 200 `{ path, deleted: true }` (also when nothing was there);
  * - `GET /storage/list?prefix=&cursor=&limit=&delimiter=` → `{ objects, prefixes, cursor, truncated }`;
- * - `POST /storage/upload` JSON `{ path, contentType?, base64Body, customMetadata? }` (appflare 0.2).
+ * - `POST /storage/upload[?path=]` JSON `{ path, contentType?, base64Body, customMetadata? }` (appflare 0.2),
+ *   authorized from `path` before the payload is read, then decoded as it streams into R2.
  *
  * Every route normalizes the key first (400 `invalid_path`) and asks the storage managers about the
  * normalized key (403 `forbidden`) before touching the bucket; uploads over `uploadBytes` are 413
@@ -135,14 +136,21 @@ export function storageRoutes<E extends HonoEnv = { Bindings: Cloudflare.Env }>(
   });
 
   app.post("/storage/upload", async (c) => {
-    const upload = await parseBase64Upload(c.req.raw, uploadBytes);
-    const key = normalizeStorageKey(upload.path);
     const bucket = options.bucket(c.env);
-    await authorize(c, bucket, { path: key, method: "put" });
-    const object = await bucket.put(key, decodeBase64(upload.base64Body), {
-      httpMetadata: upload.contentType ? { contentType: upload.contentType } : undefined,
-      customMetadata: upload.customMetadata,
+    // Access is checked from `path` before the payload is read; the payload then streams into R2.
+    const upload = await openBase64Upload(c.req.raw, {
+      uploadBytes,
+      queryPath: single(new URL(c.req.url).searchParams, "path"),
+      authorize: (key) => authorize(c, bucket, { path: key, method: "put" }),
     });
+    const object = await putChunked(
+      bucket,
+      upload.key,
+      upload.body,
+      uploadBytes,
+      partBytes,
+      upload.putOptions,
+    );
     return json(toObjectInfo(object));
   });
 

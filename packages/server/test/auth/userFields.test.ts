@@ -61,3 +61,32 @@ describe("user.additionalFields as users columns", () => {
     expect(raw?.plan).toBe("free");
   });
 });
+
+describe("an additional field with returned: false", () => {
+  it("is stored, but ctx.db neither returns it nor lets a where, columns or orderBy reach it", async () => {
+    const { token, userId } = await signUp(worker, "hidden@example.test");
+    await env.DB.prepare("UPDATE users SET recovery_code = 'rc-secret' WHERE id = ?").bind(userId).run();
+    const rows = await send(worker, "GET", "/queries/account/recoveryCode?via=none", {
+      headers: bearer(token),
+    });
+    expect(rows.status).toBe(200);
+    const [row] = rows.body as Array<Record<string, unknown>>;
+    expect(row).toMatchObject({ id: userId, plan: "free" });
+    expect(row).not.toHaveProperty("recoveryCode");
+    expect(JSON.stringify(rows.body)).not.toContain("rc-secret");
+    expect(JSON.stringify((await profile(token)).row)).not.toContain("rc-secret");
+    for (const via of ["where", "columns", "orderBy"]) {
+      const refused = await send(worker, "GET", `/queries/account/recoveryCode?via=${via}`, {
+        headers: bearer(token),
+      });
+      expect(refused.status, via).toBe(400);
+      expect(refused.body, via).toMatchObject({ code: "invalid_query" });
+      // orderBy resolves names against the same view, so the column is simply unknown there.
+      expect((refused.body as { message: string }).message, via).toContain(
+        via === "orderBy"
+          ? 'Unknown key "recoveryCode"'
+          : 'Column "recoveryCode" of table "users" is private to the auth layer (an additional field with returned: false)',
+      );
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { ColumnModel, TableModel } from "@appflare/schema";
+import { describeValue } from "@appflare/schema/internal";
 import { decodeValue } from "../codec";
 import type { DbRuntime } from "../DbRuntime";
 import { ident, raw, type Sql, sql } from "../sql";
@@ -7,7 +8,7 @@ import { invalidQuery } from "../where/toInvalidQuery";
 import { whereClause } from "./compileLevel";
 import { compileWithinBudget } from "./compileWithinBudget";
 import { planLevel } from "./planLevel";
-import { describe, readArgs } from "./readArgs";
+import { readArgs } from "./readArgs";
 import { recordRelationFilterReads } from "./recordReads";
 import { resolveFieldPath } from "./resolveFieldPath";
 import { resolveTable } from "./resolveTable";
@@ -53,7 +54,7 @@ export async function aggregate(
   }
   const distinct = given.get("distinct") ?? false;
   if (typeof distinct !== "boolean")
-    invalidQuery(`distinct of ${label} must be true or false, got ${describe(distinct)}`);
+    invalidQuery(`distinct of ${label} must be true or false, got ${describeValue(distinct)}`);
   if (distinct && !given.has("field"))
     invalidQuery(`distinct of ${label} needs a field to count distinct values of`);
   // Validates where (and with, for count) exactly like findMany does.

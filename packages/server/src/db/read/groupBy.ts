@@ -1,4 +1,5 @@
 import type { ColumnModel, TableModel } from "@appflare/schema";
+import { describeValue, isPlainObject } from "@appflare/schema/internal";
 import { decodeValue, type TsRow } from "../codec";
 import type { DbRuntime } from "../DbRuntime";
 import { ident, join, param, raw, type Sql, sql } from "../sql";
@@ -11,7 +12,7 @@ import { whereClause } from "./compileLevel";
 import { compileWithinBudget } from "./compileWithinBudget";
 import { aggregateColumns } from "./planAggregates";
 import { planLevel } from "./planLevel";
-import { describe, isPlainObject, readArgs, readCount } from "./readArgs";
+import { readArgs, readCount } from "./readArgs";
 import { recordRelationFilterReads } from "./recordReads";
 import { resolveTable } from "./resolveTable";
 
@@ -127,14 +128,16 @@ export async function groupBy(runtime: DbRuntime, tableName: string, args?: unkn
 function readBy(table: TableModel, value: unknown, label: string): ColumnModel[] {
   const names = typeof value === "string" ? [value] : value;
   if (!Array.isArray(names) || names.length === 0) {
-    invalidQuery(`by of ${label} must be a column name or a non-empty array of them, got ${describe(value)}`);
+    invalidQuery(
+      `by of ${label} must be a column name or a non-empty array of them, got ${describeValue(value)}`,
+    );
   }
   const known = Object.keys(table.columns);
   return names.map((name: unknown) => {
     if (typeof name !== "string" || !Object.hasOwn(table.columns, name)) {
       if (typeof name === "string") refusePrivateField(table, name, `by of ${label}`);
       invalidQuery(
-        `by of ${label}: ${describe(name)} is not a column of table "${table.name}"`,
+        `by of ${label}: ${describeValue(name)} is not a column of table "${table.name}"`,
         `Columns: ${known.join(", ")}.`,
       );
     }
@@ -165,11 +168,11 @@ function readTerm(
   const shape =
     'Expected { column, direction? } or { aggregate: "_count" | "_sum" | "_avg" | "_min" | "_max", field?, direction? }.';
   if (!isPlainObject(item))
-    invalidQuery(`An orderBy term of ${label} must be an object, got ${describe(item)}`, shape);
+    invalidQuery(`An orderBy term of ${label} must be an object, got ${describeValue(item)}`, shape);
   const given = readArgs(item, `orderBy of ${label}`, ["column", "aggregate", "field", "direction"]);
   const direction = given.get("direction") ?? "asc";
   if (direction !== "asc" && direction !== "desc") {
-    invalidQuery(`orderBy direction of ${label} must be "asc" or "desc", got ${describe(direction)}`);
+    invalidQuery(`orderBy direction of ${label} must be "asc" or "desc", got ${describeValue(direction)}`);
   }
   if (given.has("column")) {
     const name = given.get("column");
@@ -177,7 +180,7 @@ function readTerm(
     if (column === undefined) {
       if (typeof name === "string") refusePrivateField(table, name, `orderBy of ${label}`);
       invalidQuery(
-        `orderBy column ${describe(name)} of ${label} is not one of the by columns`,
+        `orderBy column ${describeValue(name)} of ${label} is not one of the by columns`,
         `Order groups by ${by.map((c) => c.name).join(", ")}, or by an aggregate.`,
       );
     }

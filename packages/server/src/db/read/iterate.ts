@@ -1,3 +1,4 @@
+import { describeValue } from "@appflare/schema/internal";
 import type { TsRow } from "../codec";
 import type { DbRuntime } from "../DbRuntime";
 import { join, param, type Sql, type SqlParam, sql } from "../sql";
@@ -6,7 +7,7 @@ import { invalidQuery } from "../where/toInvalidQuery";
 import { columnKey } from "./compileLevel";
 import { keyColumns, planLevel } from "./planLevel";
 import { selectedColumns } from "./ReadPlan";
-import { describe, readArgs, readCount } from "./readArgs";
+import { readArgs, readCount } from "./readArgs";
 import { resolveTable } from "./resolveTable";
 import { runLevel } from "./runLevel";
 
@@ -35,7 +36,7 @@ export async function* iterate(runtime: DbRuntime, tableName: string, args?: unk
   if (pageSize === 0) invalidQuery(`pageSize of ${label} must be at least 1`);
   const requested = given.get("direction") ?? "asc";
   if (requested !== "asc" && requested !== "desc") {
-    invalidQuery(`direction of ${label} must be "asc" or "desc", got ${describe(requested)}`);
+    invalidQuery(`direction of ${label} must be "asc" or "desc", got ${describeValue(requested)}`);
   }
   const direction: "asc" | "desc" = requested;
   let remaining = given.has("limit")

@@ -1,8 +1,8 @@
 import type { ColumnModel, TableModel } from "@appflare/schema";
+import { describeValue, isPlainObject } from "@appflare/schema/internal";
 import { refusePrivateField } from "../where/refusePrivateField";
 import { invalidQuery } from "../where/toInvalidQuery";
 import type { AggregatePlan } from "./ReadPlan";
-import { describe, isPlainObject } from "./readArgs";
 
 const NUMERIC = new Set(["int", "real"]);
 const JSON_TYPES = new Set(["json", "enumArray"]);
@@ -22,7 +22,7 @@ export function planAggregates(
 ): AggregatePlan {
   const count = args.get("_count");
   if (count !== undefined && typeof count !== "boolean") {
-    invalidQuery(`_count of ${label} must be true, got ${describe(count)}`);
+    invalidQuery(`_count of ${label} must be true, got ${describeValue(count)}`);
   }
   return {
     count: count === true,
@@ -46,7 +46,7 @@ export function aggregateColumns(
 ): ColumnModel[] {
   if (value === undefined) return [];
   if (!isPlainObject(value)) {
-    invalidQuery(`${name} of ${label} must be an object like { field: true }, got ${describe(value)}`);
+    invalidQuery(`${name} of ${label} must be an object like { field: true }, got ${describeValue(value)}`);
   }
   const allowed = Object.values(table.columns).filter((c) =>
     numeric ? NUMERIC.has(c.type) : !JSON_TYPES.has(c.type),
@@ -63,7 +63,7 @@ export function aggregateColumns(
       );
     }
     if (value[field] !== true) {
-      invalidQuery(`${name}.${field} of ${label} must be true, got ${describe(value[field])}`);
+      invalidQuery(`${name}.${field} of ${label} must be true, got ${describeValue(value[field])}`);
     }
     chosen.add(field);
   }

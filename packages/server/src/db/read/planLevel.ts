@@ -10,6 +10,7 @@ import {
   WHERE_LIMITS,
   WhereError,
 } from "@appflare/schema";
+import { describeValue, isPlainObject } from "@appflare/schema/internal";
 import { InvalidQueryError } from "../../errors/AppflareError";
 import type { QueryLimits } from "../DbRuntime";
 import { columnOf, tableOf } from "../where/modelLookup";
@@ -17,7 +18,7 @@ import { refusePrivateField } from "../where/refusePrivateField";
 import { invalidQuery } from "../where/toInvalidQuery";
 import { planAggregates } from "./planAggregates";
 import type { LevelPlan, RelationPlan } from "./ReadPlan";
-import { describe, isPlainObject, readArgs, readCount } from "./readArgs";
+import { readArgs, readCount } from "./readArgs";
 
 /** What a level needs beyond its arguments. */
 export interface LevelContext {
@@ -101,7 +102,9 @@ function withKeyOrder(table: TableModel, terms: OrderByItem[]): OrderByItem[] {
 
 function planWith(table: TableModel, value: unknown, ctx: LevelContext): RelationPlan[] {
   if (!isPlainObject(value)) {
-    invalidQuery(`with of ${ctx.label} must be an object like { relation: true }, got ${describe(value)}`);
+    invalidQuery(
+      `with of ${ctx.label} must be an object like { relation: true }, got ${describeValue(value)}`,
+    );
   }
   if (ctx.depth + 1 > WHERE_LIMITS.maxDepth) {
     invalidQuery(
@@ -143,7 +146,7 @@ function planRelation(
   const target = tableOf({ model: source.schema }, relation.target);
   if (entry !== true && !isPlainObject(entry)) {
     invalidQuery(
-      `${ctx.label} must be true or an object like { where, limit, columns }, got ${describe(entry)}`,
+      `${ctx.label} must be true or an object like { where, limit, columns }, got ${describeValue(entry)}`,
     );
   }
   const args = readArgs(entry === true ? {} : entry, ctx.label, WITH_KEYS);

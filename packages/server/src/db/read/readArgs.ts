@@ -1,12 +1,6 @@
 import { FORBIDDEN_KEYS } from "@appflare/schema";
+import { describeValue, isPlainObject } from "@appflare/schema/internal";
 import { invalidQuery } from "../where/toInvalidQuery";
-
-/** Plain data objects only: `{}` literals, JSON.parse output, `Object.create(null)`. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 /**
  * The own keys of a read's argument object, checked: `undefined` means "no arguments", anything
@@ -22,7 +16,9 @@ export function readArgs(value: unknown, label: string, allowed: readonly string
   const out = new Map<string, unknown>();
   if (value === undefined) return out;
   if (!isPlainObject(value)) {
-    invalidQuery(`The arguments of ${label} must be an object like { where, limit }, got ${describe(value)}`);
+    invalidQuery(
+      `The arguments of ${label} must be an object like { where, limit }, got ${describeValue(value)}`,
+    );
   }
   for (const key of Object.keys(value)) {
     if (FORBIDDEN_KEYS.includes(key)) {
@@ -48,7 +44,7 @@ export function readArgs(value: unknown, label: string, allowed: readonly string
  */
 export function readCount(value: unknown, name: string, label: string, max?: number): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    invalidQuery(`${name} of ${label} must be a whole number ≥ 0, got ${describe(value)}`);
+    invalidQuery(`${name} of ${label} must be a whole number ≥ 0, got ${describeValue(value)}`);
   }
   if (max !== undefined && value > max) {
     invalidQuery(
@@ -57,14 +53,4 @@ export function readCount(value: unknown, name: string, label: string, max?: num
     );
   }
   return value;
-}
-
-/** Short description of a value for messages. */
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string")
-    return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (typeof value === "number" || typeof value === "boolean") return `${typeof value} ${String(value)}`;
-  return typeof value === "object" ? "an object" : typeof value;
 }

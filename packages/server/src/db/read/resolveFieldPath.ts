@@ -1,11 +1,11 @@
 import type { ColumnModel, TableModel } from "@appflare/schema";
+import { describeValue } from "@appflare/schema/internal";
 import { ident, join, raw, type Sql, sql } from "../sql";
 import { columnOf, tableOf } from "../where/modelLookup";
 import { refusePrivateField } from "../where/refusePrivateField";
 import { columnRef } from "../where/sqlText";
 import { invalidQuery } from "../where/toInvalidQuery";
 import type { SqlScope } from "../where/WhereScope";
-import { describe } from "./readArgs";
 
 /** A resolved aggregate `field`: the column, the SQL expression reaching it, and the joins it needs. */
 export interface FieldPath {
@@ -36,7 +36,7 @@ export function resolveFieldPath(
 ): FieldPath {
   if (typeof field !== "string" || field === "") {
     invalidQuery(
-      `field of ${label} must be a column name or a "relation.column" path, got ${describe(field)}`,
+      `field of ${label} must be a column name or a "relation.column" path, got ${describeValue(field)}`,
     );
   }
   const parts = field.split(".");

@@ -1,18 +1,16 @@
-import type { NormalizedJsonOperators, NormalizedOperators, NormalizedScalar } from "@appflare/schema";
+import {
+  isJsonOperator,
+  type NormalizedJsonOperators,
+  type NormalizedOperators,
+  type NormalizedScalar,
+  unhandledOperator,
+} from "@appflare/schema";
 import { ident, join, param, type Sql, sql } from "../sql";
 import { andAll, compileOperators } from "./compileOperators";
 import { encodeOperand, encodeOperandList } from "./encodeOperand";
 import { FALSE_SQL, modelLiteral, TRUE_SQL } from "./sqlText";
 import type { SqlScope } from "./WhereScope";
 
-const JSON_OPERATORS: ReadonlySet<string> = new Set([
-  "eq",
-  "ne",
-  "exists",
-  "includes",
-  "includesAny",
-  "length",
-]);
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
@@ -32,7 +30,7 @@ export function compileJsonCondition(scope: SqlScope, subject: Sql, condition: N
   const elementFields: Array<[string, NormalizedOperators]> = [];
   for (const key of Object.keys(condition)) {
     const value = condition[key];
-    if (!JSON_OPERATORS.has(key)) {
+    if (!isJsonOperator(key)) {
       elementFields.push([key, value as NormalizedOperators]);
       continue;
     }
@@ -58,6 +56,8 @@ export function compileJsonCondition(scope: SqlScope, subject: Sql, condition: N
       case "includesAny":
         parts.push(includesAny(scope, subject, value as readonly NormalizedScalar[]));
         break;
+      default:
+        unhandledOperator(key);
     }
   }
   if (elementFields.length > 0) parts.push(someElement(scope, subject, elementFields));

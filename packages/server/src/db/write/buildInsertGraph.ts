@@ -1,10 +1,12 @@
 import type { ColumnModel, RelationModel, SchemaModel, TableModel } from "@appflare/schema";
+import { describeValue, isPlainObject } from "@appflare/schema/internal";
 import { InvalidQueryError } from "../../errors/AppflareError";
 import { encodeValue } from "../codec";
 import { isWriteOperator } from "../operators";
 import type { SqlParam } from "../sql";
 import { refusePrivateField } from "../where/refusePrivateField";
 import { type Cell, type InsertNode, refCell, valueCell } from "./InsertNode";
+import { keyParam } from "./keyParam";
 import { validateColumnValue } from "./validateColumnValue";
 
 /** `many` relation given child ids: after the parent exists, point those children's FK at it. */
@@ -56,7 +58,7 @@ class GraphBuilder {
   row(table: TableModel, input: unknown, path: string, depth: number, forced: Map<string, Cell> | undefined) {
     if (!isPlainObject(input)) {
       throw new InvalidQueryError(
-        `${path} of insert into "${table.name}" must be an object of its fields, got ${describe(input)}`,
+        `${path} of insert into "${table.name}" must be an object of its fields, got ${describeValue(input)}`,
       );
     }
     if (depth > MAX_NESTING) {
@@ -130,7 +132,7 @@ class GraphBuilder {
     }
     if (!Array.isArray(value)) {
       throw new InvalidQueryError(
-        `${path}: "${node.table.name}.${relation.name}" takes an array of "${target.name}" ids or objects, got ${describe(value)}`,
+        `${path}: "${node.table.name}.${relation.name}" takes an array of "${target.name}" ids or objects, got ${describeValue(value)}`,
       );
     }
     const parentKey: Cell = { kind: "ref", node, field: relation.sourceField };
@@ -190,18 +192,6 @@ function runtimeDefaults(table: TableModel): ColumnModel[] {
   return list;
 }
 
-/** Validates and encodes a key of `target` given to link an existing row. */
-export function keyParam(target: TableModel, field: string, value: unknown, path: string): SqlParam {
-  const column = target.columns[field]!;
-  if (value === null || value === undefined) {
-    throw new InvalidQueryError(
-      `${path}: expected a "${target.name}.${field}" value or an object, got ${describe(value)}`,
-    );
-  }
-  validateColumnValue(target, column, value);
-  return encodeValue(column, value);
-}
-
 function unknownField(table: TableModel, key: string, path: string): InvalidQueryError {
   refusePrivateField(table, key, `${path} of insert into "${table.name}"`);
   const relations = Object.keys(table.relations);
@@ -209,17 +199,4 @@ function unknownField(table: TableModel, key: string, path: string): InvalidQuer
     `Unknown field "${key}" in ${path} of insert into "${table.name}". Known fields: ${Object.keys(table.columns).join(", ")}` +
       (relations.length > 0 ? `; relations: ${relations.join(", ")}` : ""),
   );
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (value instanceof Date) return "a Date";
-  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
 }

@@ -1,10 +1,10 @@
 import type { ColumnModel, RelationModel, TableModel } from "@appflare/schema";
+import { describeValue, isPlainObject } from "@appflare/schema/internal";
 import { InvalidQueryError } from "../../errors/AppflareError";
 import { encodeValue } from "../codec";
 import { isWriteOperator, operatorKind, type WriteOperator } from "../operators";
 import { ident, param, raw, type Sql, sql } from "../sql";
 import { refusePrivateField } from "../where/refusePrivateField";
-import { describe, isPlainObject } from "./buildInsertGraph";
 import { validateColumnValue } from "./validateColumnValue";
 
 /** A `manyToMany` field of an update's `set`: link (merge) or replace (overwrite) the linked rows. */
@@ -29,7 +29,7 @@ export interface CompiledSet {
 export function compileSet(table: TableModel, set: unknown, operation: "update" | "upsert"): CompiledSet {
   if (!isPlainObject(set)) {
     throw new InvalidQueryError(
-      `${operation} on "${table.name}": set must be an object of fields, got ${describe(set)}`,
+      `${operation} on "${table.name}": set must be an object of fields, got ${describeValue(set)}`,
     );
   }
   const assignments: Sql[] = [];
@@ -132,6 +132,6 @@ function manyToManyChange(table: TableModel, relation: RelationModel, value: unk
   }
   throw new InvalidQueryError(
     `set.${relation.name} of update on "${table.name}" takes an array of "${relation.target}" ids or objects, ` +
-      `or { items: [...], mode: "merge" | "overwrite" }; got ${describe(value)}`,
+      `or { items: [...], mode: "merge" | "overwrite" }; got ${describeValue(value)}`,
   );
 }

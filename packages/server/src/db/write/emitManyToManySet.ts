@@ -1,10 +1,12 @@
 import type { TableModel } from "@appflare/schema";
+import { isPlainObject } from "@appflare/schema/internal";
 import { InvalidQueryError } from "../../errors/AppflareError";
 import { ident, join, MAX_BOUND_PARAMS, type Sql, sql } from "../sql";
-import { buildInsertGraph, isPlainObject, keyParam } from "./buildInsertGraph";
+import { buildInsertGraph } from "./buildInsertGraph";
 import type { ManyToManySet } from "./compileSet";
 import type { InsertEmitter } from "./InsertEmitter";
 import type { Cell } from "./InsertNode";
+import { keyParam } from "./keyParam";
 import type { StatementList } from "./StatementList";
 import { aliased, type Target, whereReadsJunction } from "./targetRows";
 

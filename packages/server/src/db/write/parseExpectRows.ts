@@ -1,6 +1,6 @@
 import type { TableModel } from "@appflare/schema";
+import { isPlainObject } from "@appflare/schema/internal";
 import { InvalidQueryError } from "../../errors/AppflareError";
-import { isPlainObject } from "./buildInsertGraph";
 import type { ExpectedRows } from "./guardStatements";
 
 /** Validates `expectRows: n | { min?, max? }` (whole numbers ≥ 0, min ≤ max). */

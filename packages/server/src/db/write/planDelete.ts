@@ -1,8 +1,8 @@
 import type { TableModel } from "@appflare/schema";
+import { describeValue, isPlainObject } from "@appflare/schema/internal";
 import { InvalidQueryError } from "../../errors/AppflareError";
 import { sql } from "../sql";
 import type { WritePlan } from "../WritePlan";
-import { describe, isPlainObject } from "./buildInsertGraph";
 import { EventLog } from "./EventLog";
 import { emitCascadeImages } from "./emitCascadeImages";
 import { fileResults } from "./finishStatements";
@@ -25,7 +25,7 @@ export interface DeleteInput extends TargetArgs {
  */
 export function planDelete(table: TableModel, args: DeleteInput): WritePlan {
   if (!isPlainObject(args)) {
-    throw new InvalidQueryError(`delete on "${table.name}" takes { where }, got ${describe(args)}`);
+    throw new InvalidQueryError(`delete on "${table.name}" takes { where }, got ${describeValue(args)}`);
   }
   const target = compileTarget(table, args, "delete");
   const expected = parseExpectRows(args.expectRows, table, "delete");

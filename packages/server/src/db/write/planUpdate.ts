@@ -1,8 +1,8 @@
 import type { TableModel } from "@appflare/schema";
+import { describeValue, isPlainObject } from "@appflare/schema/internal";
 import { InvalidQueryError } from "../../errors/AppflareError";
 import { join, type Sql, sql } from "../sql";
 import type { WriteGuard, WritePlan } from "../WritePlan";
-import { describe, isPlainObject } from "./buildInsertGraph";
 import { compileSet } from "./compileSet";
 import { EventLog } from "./EventLog";
 import { emitManyToManySet } from "./emitManyToManySet";
@@ -26,7 +26,7 @@ export interface UpdateInput extends TargetArgs {
  */
 export function planUpdate(table: TableModel, args: UpdateInput): WritePlan {
   if (!isPlainObject(args)) {
-    throw new InvalidQueryError(`update on "${table.name}" takes { where, set }, got ${describe(args)}`);
+    throw new InvalidQueryError(`update on "${table.name}" takes { where, set }, got ${describeValue(args)}`);
   }
   const target = compileTarget(table, args, "update");
   const set = compileSet(table, args.set, "update");

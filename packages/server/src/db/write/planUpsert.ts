@@ -1,8 +1,9 @@
 import type { TableModel } from "@appflare/schema";
+import { describeValue, isPlainObject } from "@appflare/schema/internal";
 import { InvalidQueryError } from "../../errors/AppflareError";
 import { ident, join, param, raw, type Sql, sql } from "../sql";
 import type { WriteGuard, WritePlan } from "../WritePlan";
-import { buildInsertGraph, describe, isPlainObject } from "./buildInsertGraph";
+import { buildInsertGraph } from "./buildInsertGraph";
 import { chunkRows, MAX_STATEMENT_PARAM_BYTES } from "./chunkRows";
 import { compileSet } from "./compileSet";
 import { EventLog } from "./EventLog";
@@ -32,7 +33,7 @@ export interface UpsertInput {
  */
 export function planUpsert(table: TableModel, args: UpsertInput): WritePlan {
   if (!isPlainObject(args)) {
-    throw new InvalidQueryError(`upsert on "${table.name}" takes { values }, got ${describe(args)}`);
+    throw new InvalidQueryError(`upsert on "${table.name}" takes { values }, got ${describeValue(args)}`);
   }
   const inputs = Array.isArray(args.values) ? args.values : [args.values];
   if (args.values === undefined) throw new InvalidQueryError(`upsert on "${table.name}" needs values`);

@@ -1,4 +1,5 @@
 import type { ColumnModel, JsonShape, TableModel } from "@appflare/schema";
+import { describeValue } from "@appflare/schema/internal";
 import { InvalidQueryError } from "../../errors/AppflareError";
 import { jsonLimitProblem } from "../jsonLimits";
 
@@ -112,15 +113,5 @@ function jsonProblem(shape: JsonShape, value: unknown, path: string): string | u
 }
 
 function expected(what: string, value: unknown): string {
-  return `expected ${what}, got ${describe(value)}`;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "undefined";
-  if (Array.isArray(value)) return "an array";
-  if (value instanceof Date) return "an invalid Date";
-  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (typeof value === "object") return "an object";
-  return `${typeof value} ${String(value)}`;
+  return `expected ${what}, got ${describeValue(value)}`;
 }

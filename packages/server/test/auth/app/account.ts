@@ -1,3 +1,4 @@
+import * as z from "zod";
 import { query } from "./handlers";
 
 /** The signed-in user (401 without a session): `plan` is the app's additional field. */
@@ -33,5 +34,23 @@ export const viaAuthApi = query({
   handler: async (ctx) => {
     const session = await ctx.auth.api.getSession({ headers: ctx.request.headers });
     return { userId: session?.user.id ?? null, sessionId: ctx.session?.id ?? null };
+  },
+});
+
+/**
+ * Reaches for the `returned: false` field `recoveryCode` through `ctx.db`, as `?via=` says: a where,
+ * a `columns` pick, or a `with` from another row. Each must be a 400 naming the field.
+ */
+export const recoveryCode = query({
+  authRequired: true,
+  args: { via: z.enum(["where", "columns", "orderBy", "none"]) },
+  handler: async (ctx, { via }) => {
+    const id = ctx.user?.id ?? "";
+    if (via === "where")
+      return ctx.db.users.findMany({ where: { recoveryCode: { startsWith: "r" } } as never });
+    if (via === "columns")
+      return ctx.db.users.findFirst({ where: { id }, columns: { recoveryCode: true } as never });
+    if (via === "orderBy") return ctx.db.users.findMany({ orderBy: { recoveryCode: "asc" } as never });
+    return ctx.db.users.findMany({ where: { id } });
   },
 });

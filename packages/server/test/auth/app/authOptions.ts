@@ -10,6 +10,8 @@ export const authOptions = {
     additionalFields: {
       plan: { type: "string", required: false, defaultValue: "free", input: true },
       tags: { type: "string[]", required: false, input: true },
+      // Better Auth never returns it; ctx.db must not either.
+      recoveryCode: { type: "string", required: false, input: false, returned: false },
     },
   },
 } satisfies AuthOptions;
