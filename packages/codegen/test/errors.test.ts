@@ -154,7 +154,7 @@ describe("build errors name the file (and line), exit non-zero, print no stack",
       ["build"],
     );
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: src\/tasks\.ts:13:\d+: Type check failed with 1 type error/m);
+    expect(run.stderr).toMatch(/^error: src\/tasks\.ts:14:\d+: Type check failed with 1 type error/m);
     expect(run.stderr).toContain("Property 'lenght' does not exist");
     expectNoStack(run);
   });
