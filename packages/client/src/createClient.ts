@@ -1,10 +1,11 @@
 import type { AppflareClientOptions } from "./ClientOptions";
 import { type AppflareAuthClient, createAuth } from "./createAuth";
-import { createStorageClient, type StorageClient } from "./createStorageClient";
+import { createStorageClient } from "./createStorageClient";
 import { createTransport } from "./createTransport";
 import { RealtimeConnection } from "./RealtimeConnection";
 import type { AnyApi, ClientTree } from "./RouteTypes";
 import { routeProxy } from "./routeProxy";
+import type { StorageClient } from "./StorageClient";
 
 /** The realtime socket's controls. */
 export interface RealtimeControl {

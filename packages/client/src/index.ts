@@ -5,13 +5,6 @@ export type { AppflareClientOptions, HeadersOption } from "./ClientOptions";
 export { type AppflareClass, createAppflareClass } from "./createAppflareClass";
 export type { AppflareAuthClient } from "./createAuth";
 export { type AppflareClient, createClient, type RealtimeControl } from "./createClient";
-export type {
-  StorageClient,
-  StorageListPage,
-  StorageObject,
-  UploadBody,
-  UploadOptions,
-} from "./createStorageClient";
 export type { Subscription, SubscriptionHandlers } from "./RealtimeConnection";
 export type {
   AnyApi,
@@ -28,6 +21,13 @@ export type {
   RouteTypes,
   SubscribeOptions,
 } from "./RouteTypes";
+export type {
+  StorageClient,
+  StorageListPage,
+  StorageObject,
+  UploadBody,
+  UploadOptions,
+} from "./StorageClient";
 export type { WebSocketConstructor, WebSocketLike } from "./WebSocketLike";
 
 import { createAppflareClass } from "./createAppflareClass";

@@ -1,8 +1,8 @@
 import { AppflareError } from "./AppflareError";
 import type { AppflareResult } from "./AppflareResult";
-import type { StorageObject, UploadBody, UploadOptions } from "./createStorageClient";
 import type { Transport } from "./createTransport";
 import { errorFromBody } from "./errorFromBody";
+import type { StorageObject, UploadBody, UploadOptions } from "./StorageClient";
 
 /** Chunk size of the counting stream: small enough for smooth progress, large enough to stay cheap. */
 const CHUNK_BYTES = 64 * 1024;

@@ -161,7 +161,6 @@ export type {
   AppflareExportedHandler,
   AppflareWorker,
   CreateWorkerOptions,
-  RunQueryOptions,
 } from "./http/AppflareWorker";
 export { createWorker } from "./http/createWorker";
 export type { CallResult } from "./http/HandlerEngine";
@@ -172,6 +171,7 @@ export type {
   SystemContext,
   WithContextOptions,
 } from "./http/plugins/PluginHost";
+export type { RunQueryOptions } from "./http/RunQueryOptions";
 export type { ContextInfo, MutationEventsInfo, ResolvedSession, WorkerHooks } from "./http/WorkerHooks";
 export type { DeadLetterBody, MessageOutcome } from "./scheduler/consumeSchedulerBatch";
 export type { SchedulerRuntime } from "./scheduler/createSchedulerRuntime";

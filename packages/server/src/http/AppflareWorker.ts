@@ -4,11 +4,11 @@ import type { AuthRuntime } from "../auth/createAuthRuntime";
 import type { AppflareConfig } from "../config/AppflareConfig";
 import type { ResolvedConfig } from "../config/ResolvedConfig";
 import type { CollectedHandler, HandlerModules } from "../handlers/collectHandlers";
-import type { SessionRecord, SessionUser } from "../handlers/HandlerContext";
 import type { SchedulerRuntime } from "../scheduler/createSchedulerRuntime";
 import type { AppEnv } from "./AppEnv";
 import type { CallResult } from "./HandlerEngine";
 import type { AppflarePlugin } from "./plugins/AppflarePlugin";
+import type { RunQueryOptions } from "./RunQueryOptions";
 import type { WorkerHooks } from "./WorkerHooks";
 
 /** Options of `createWorker`. */
@@ -36,22 +36,6 @@ export interface AppflareExportedHandler<Env> {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response>;
   queue(batch: MessageBatch, env: Env, ctx: ExecutionContext): Promise<void>;
   scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void>;
-}
-
-/** Options of `runQuery`: who asks, with which bindings. */
-export interface RunQueryOptions<Env> {
-  readonly env: Env;
-  /** The subscriber, or `null`/absent for an anonymous subscription. */
-  readonly user?: SessionUser | null;
-  readonly session?: SessionRecord | null;
-  /** `ctx.request` for the run; default: a bare `GET` of the query's route. */
-  readonly request?: Request;
-  /**
-   * D1 Sessions API bookmark for read-your-writes under read replication: the run's `ctx.db` reads
-   * start from it (`env.DB.withSession(bookmark)`), so a re-run after a write sees that write. The
-   * realtime layer passes the one its mutation event carried.
-   */
-  readonly bookmark?: string;
 }
 
 /** What `createWorker` returns. */

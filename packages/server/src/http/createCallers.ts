@@ -1,8 +1,8 @@
 import { NotFoundError } from "../errors/AppflareError";
-import type { RunQueryOptions } from "./AppflareWorker";
 import type { CallResult, HandlerEngine } from "./HandlerEngine";
 import type { HandlerRegistry } from "./HandlerRegistry";
 import type { RunHandlerOptions } from "./plugins/PluginHost";
+import type { RunQueryOptions } from "./RunQueryOptions";
 
 /** Running handlers by name outside HTTP. */
 export interface Callers<Env> {

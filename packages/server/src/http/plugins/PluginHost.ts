@@ -7,8 +7,8 @@ import type { CollectedHandler } from "../../handlers/collectHandlers";
 import type { BaseContext, SessionRecord, SessionUser } from "../../handlers/HandlerContext";
 import type { StorageClient } from "../../storage/createStorageClient";
 import type { AppEnv } from "../AppEnv";
-import type { RunQueryOptions } from "../AppflareWorker";
 import type { CallResult } from "../HandlerEngine";
+import type { RunQueryOptions } from "../RunQueryOptions";
 import type { ResolvedSession } from "../WorkerHooks";
 
 /** Options of `host.runHandler`: the caller and bindings, plus the execution context events are published in. */
