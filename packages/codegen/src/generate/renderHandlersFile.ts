@@ -90,7 +90,7 @@ export function renderHandlersFile(input: HandlersFileInput): string {
     " * interface, so type errors name it (`Property 'nope' does not exist on type 'Db<AppSchema>'`)",
     " * instead of printing the whole schema type.",
     " */",
-    "interface AppSchema extends AppSchemaOf<typeof schema, typeof config> {}",
+    "export interface AppSchema extends AppSchemaOf<typeof schema, typeof config> {}",
     "",
     `/** What the runtime adds to \`ctx\`: ${layers}. */`,
     `type Extension = ${extension};`,
