@@ -66,6 +66,10 @@ function isClientError(error: unknown): boolean {
   return typeof status === "number" && status >= 400 && status < 500;
 }
 
+type PersistedClient = Parameters<
+  typeof import("@tanstack/query-persist-client-core").persistQueryClient
+>[0]["queryClient"];
+
 async function startPersistence(
   queryClient: QueryClient,
   persist: NonNullable<AppflareQueryClientOptions["persist"]>,
@@ -80,8 +84,8 @@ async function startPersistence(
     throttleTime: 0,
   });
   const [, restored] = persistQueryClient({
-    // biome-ignore lint/suspicious/noExplicitAny: one QueryClient class from two query-core entry points
-    queryClient: queryClient as any,
+    // The same QueryClient class, typed from the persister's own copy of query-core's declarations.
+    queryClient: queryClient as unknown as PersistedClient,
     persister,
     buster: persist.buster ?? "",
     maxAge: persist.maxAge ?? 24 * 3600_000,
