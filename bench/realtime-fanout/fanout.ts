@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { startWranglerDev as StartWranglerDev } from "../../packages/realtime-do/test/smoke/startWranglerDev";
+import { appWorkerdUrl } from "./appWorkerdUrl";
 import { descendantsCpu } from "./processCpu";
 
 // BENCH_REALTIME_DIR: another copy of the package (same layout, e.g. a checkout of an older commit
@@ -33,8 +34,27 @@ interface Sample {
   readonly cpuPerMutation: Record<string, number>;
 }
 
-export async function fanout(count: number, mutations: number): Promise<Sample & { sockets: number }> {
-  const worker = await startWranglerDev();
+/** How the bench reaches the app: through `wrangler dev`'s URL, or straight to the app's workerd. */
+export type Route = "proxy" | "direct";
+
+/**
+ * `deflate`: whether the sockets offer permessage-deflate, as browsers always do. The local stack
+ * (wrangler's proxy and Miniflare's entry) accepts it, so each frame is compressed per socket.
+ */
+export async function fanout(
+  count: number,
+  mutations: number,
+  deflate: boolean,
+  route: Route,
+): Promise<Sample & { sockets: number }> {
+  const dev = await startWranglerDev();
+  const worker = {
+    url: route === "direct" ? await appWorkerdUrl(dev.url, "/openapi.json").catch(stopFirst) : dev.url,
+  };
+  async function stopFirst(error: unknown): Promise<never> {
+    await dev.stop();
+    throw error;
+  }
   const sockets: InstanceType<typeof WebSocket>[] = [];
   try {
     const post = async (path: string, body: unknown) => {
@@ -55,7 +75,7 @@ export async function fanout(count: number, mutations: number): Promise<Sample &
     for (let wave = 0; wave < count; wave += 100) {
       await Promise.all(
         Array.from({ length: Math.min(100, count - wave) }, async () => {
-          const ws = new WebSocket(wsUrl);
+          const ws = new WebSocket(wsUrl, { perMessageDeflate: deflate });
           sockets.push(ws);
           await new Promise<void>((resolve, reject) => {
             // A socket that never gets its first result fails the run instead of hanging it.
@@ -132,10 +152,15 @@ export async function fanout(count: number, mutations: number): Promise<Sample &
     return { sockets: count, fromRequest, fromResponse, first, last, received, cpuPerMutation };
   } finally {
     for (const ws of sockets) ws.close();
-    await worker.stop();
+    await dev.stop();
   }
 }
 
 const [count, mutations] = [Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 20)];
-const result = await fanout(count, mutations);
+const result = await fanout(
+  count,
+  mutations,
+  process.argv[4] !== "no-deflate",
+  process.argv[5] === "direct" ? "direct" : "proxy",
+);
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -11,6 +11,12 @@ import { writeResult } from "../support/writeResult.mjs";
 
 const counts = (process.env.BENCH_SOCKETS ?? "1000,5000").split(",").map(Number);
 const mutations = Number(process.env.BENCH_MUTATIONS ?? 20);
+// Browsers always offer permessage-deflate; `ws` without it shows what compression costs on this stack.
+const modes = (process.env.BENCH_WS_MODES ?? "deflate,no-deflate").split(",");
+// "proxy": wrangler dev's URL; "direct": the app's own workerd behind it (see appWorkerdUrl.ts).
+const routes = (process.env.BENCH_ROUTES ?? "proxy,direct").split(",");
+// wrangler's proxy holds ~6 descriptors per socket: past this it stalls on a 20,000-descriptor host.
+const PROXY_MAX_SOCKETS = 3000;
 const tsx = join(workspace.root, "node_modules/.bin/tsx");
 
 const pct = (values, p) => {
@@ -22,10 +28,30 @@ const pct = (values, p) => {
 
 const rows = {};
 const results = [];
-for (const count of counts) {
+for (const count of counts)
+  for (const route of routes)
+    for (const mode of modes) {
+      if (route === "proxy" && count > PROXY_MAX_SOCKETS) {
+        rows[`${count} sockets, ${route}, ${mode}`] = {
+          error: `skipped: wrangler's proxy runs out of file descriptors near 3,300 sockets`,
+        };
+        continue;
+      }
+      measure(count, mode, route);
+    }
+
+function measure(count, mode, route) {
+  const label = `${count} sockets, ${route}, ${mode}`;
   const r = spawnSync(
     tsx,
-    ["--conditions=development", join(import.meta.dirname, "fanout.ts"), String(count), String(mutations)],
+    [
+      "--conditions=development",
+      join(import.meta.dirname, "fanout.ts"),
+      String(count),
+      String(mutations),
+      mode,
+      route,
+    ],
     {
       encoding: "utf8",
       maxBuffer: 1 << 28,
@@ -33,15 +59,17 @@ for (const count of counts) {
     },
   );
   if (r.status !== 0) {
-    console.error(`fanout with ${count} sockets failed:\n${r.stderr}`);
-    rows[`${count} sockets`] = { error: "failed (see stderr)" };
+    console.error(`fanout with ${label} failed:\n${r.stderr}`);
+    rows[label] = { error: "failed (see stderr)" };
     process.exitCode = 1;
-    continue;
+    return;
   }
   const out = JSON.parse(r.stdout.trim().split("\n").at(-1));
   const expected = count * mutations;
   results.push({
     sockets: count,
+    route,
+    mode,
     mutations,
     received: out.received,
     expected,
@@ -49,7 +77,7 @@ for (const count of counts) {
     fromRequest: out.fromRequest.length,
     cpuPerMutation: out.cpuPerMutation,
   });
-  rows[`${count} sockets`] = {
+  rows[label] = {
     "p50 ms (commit→recv)": pct(out.fromResponse, 50),
     "p99 ms (commit→recv)": pct(out.fromResponse, 99),
     "p50 ms (request→recv)": pct(out.fromRequest, 50),
