@@ -55,6 +55,16 @@ describe("parseCommand", () => {
     expect(() => parseCommand(["bild"])).toThrow(CliError);
     expect(() => parseCommand(["build", "--typecheck-please"])).toThrow(/Unknown option/);
     expect(() => parseCommand(["migrate", "--local", "--remote"])).toThrow(/not both/);
+    expect(() => parseCommand(["migrate", "--remote", "--persist-to", "s"])).toThrow(/use it with --local/);
+  });
+
+  it("parses migrate --persist-to (wrangler's local state folder)", () => {
+    expect(parseCommand(["migrate", "--persist-to", "state"])).toMatchObject({
+      command: "migrate",
+      target: "local",
+      persistTo: "state",
+    });
+    expect(parseCommand(["migrate"])).not.toHaveProperty("persistTo");
   });
 
   it("parses add-admin, taking the password from APPFLARE_ADMIN_PASSWORD when -p is absent", () => {

@@ -26,6 +26,8 @@ export type ParsedCommand =
       readonly name: string | undefined;
       readonly renames: string[];
       readonly allowDataLoss: boolean;
+      /** `--persist-to <dir>`: wrangler's local state folder, as given (relative to the cwd). */
+      readonly persistTo?: string;
       readonly config: string | undefined;
     }
   | {
@@ -111,6 +113,7 @@ export function parseCommand(
         name: { type: "string" },
         rename: { type: "string", multiple: true },
         "allow-data-loss": { type: "boolean" },
+        "persist-to": { type: "string" },
       } as const;
       const { values, positionals } = guard(command, () =>
         parseArgs({ args: rest, options, allowPositionals: true, strict: true }),
@@ -119,12 +122,17 @@ export function parseCommand(
       if (positionals.length > 0)
         throw new CliError(`migrate takes no arguments, got: ${positionals.join(" ")}`);
       if (values.local && values.remote) throw new CliError("migrate takes --local or --remote, not both");
+      if (values.remote && values["persist-to"] !== undefined)
+        throw new CliError(
+          "--persist-to names a local state folder: use it with --local (the default), not --remote",
+        );
       return {
         command,
         target: values.remote ? "remote" : "local",
         name: values.name,
         renames: values.rename ?? [],
         allowDataLoss: values["allow-data-loss"] ?? false,
+        ...(values["persist-to"] === undefined ? {} : { persistTo: values["persist-to"] }),
         config: values.config,
       };
     }

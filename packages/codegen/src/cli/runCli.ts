@@ -52,6 +52,7 @@ export async function runCli(
           name: parsed.name,
           renames: parsed.renames,
           allowDataLoss: parsed.allowDataLoss,
+          ...(parsed.persistTo === undefined ? {} : { persistTo: parsed.persistTo }),
         });
         return 0;
       case "add-admin":

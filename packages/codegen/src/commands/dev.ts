@@ -40,6 +40,8 @@ export async function dev(context: CommandContext, options: DevOptions): Promise
   const serve = parseServeArgs(options.wranglerArgs);
   log.info(`appflare dev  ${log.path(configFile)}`);
   const root = dirname(configFile);
+  // wrangler's local state: where the dev server keeps D1/R2/Durable Objects, and so where dev migrates.
+  const persistTo = serve.persist && resolve(cwd, serve.persist);
   const builder = new AppflareBuilder(configFile);
   const server = options.wrangler
     ? new DevServer({
@@ -48,7 +50,7 @@ export async function dev(context: CommandContext, options: DevOptions): Promise
         cacheDir: cacheDirOf(root),
         ip: serve.ip,
         port: serve.port,
-        persist: serve.persist && resolve(cwd, serve.persist),
+        persist: persistTo,
         log,
       })
     : undefined;
@@ -79,15 +81,14 @@ export async function dev(context: CommandContext, options: DevOptions): Promise
   /** Migrates when the schema changed since the last applied migration; `false` when that failed. */
   const migrateIfSchemaChanged = async (report: BuildReport): Promise<boolean> => {
     const store = schemaFingerprintStore(report.paths.cacheDir, report.config.database.binding);
-    const localState = serve.persist
-      ? resolve(cwd, serve.persist)
-      : join(report.paths.root, ".wrangler", "state");
+    const localState = persistTo ?? join(report.paths.root, ".wrangler", "state");
     if (store.read() === store.hash(report.schema.fingerprint) && existsSync(localState)) return true;
     const migrated = await attempt(async () => {
       await applyMigrations(
         report,
         {
           target: "local",
+          ...(persistTo ? { persistTo } : {}),
           signal: stopping.signal,
           interactive: false,
           // Requests wait in the proxy while the database changes under the Worker (released by the

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BuildReport } from "../build/BuildReport";
 import { buildOnce } from "../build/buildOnce";
@@ -15,6 +16,12 @@ import { printReport } from "./printReport";
 export interface MigrateOptions {
   /** Apply to the local database (wrangler dev's state) or the remote D1 database. */
   readonly target: "local" | "remote";
+  /**
+   * `--persist-to`: wrangler's local state folder (`.wrangler/state` in the project by default;
+   * relative to the cwd). Local target only: the scratch check copies that database, and wrangler
+   * applies there — the folder `appflare dev -- --persist-to` serves.
+   */
+  readonly persistTo?: string;
   /** Name of the new migration file (derived from the tables it touches otherwise). */
   readonly name?: string;
   /** `--rename table.old=new` / `--rename old=new`: renames that would otherwise be asked about. */
@@ -57,6 +64,7 @@ export async function applyMigrations(
     column,
     allowDataLoss: options.allowDataLoss ?? false,
     ask: options.interactive ? askInTerminal() : undefined,
+    ...(options.persistTo ? { localState: options.persistTo } : {}),
   });
   const written = generated.written;
   log.step("generate", written ? `${written.tag}.sql` : "no schema changes", performance.now() - t0);
@@ -70,6 +78,7 @@ export async function applyMigrations(
     root,
     binding: config.database.binding,
     target: options.target,
+    ...(options.persistTo ? { persistTo: options.persistTo } : {}),
     signal: options.signal,
   });
   if (apply.code !== 0) {
@@ -96,7 +105,12 @@ export async function migrate(context: CommandContext, options: MigrateOptions):
   context.log.info(`appflare migrate --${options.target}  ${context.log.path(configFile)}`);
   const report = await buildOnce(configFile);
   printReport(context.log, report);
-  await applyMigrations(report, { interactive: true, ...options }, context.log);
+  const persistTo = options.persistTo && resolve(context.cwd, options.persistTo);
+  await applyMigrations(
+    report,
+    { interactive: true, ...options, ...(persistTo ? { persistTo } : {}) },
+    context.log,
+  );
   context.log.success(
     `migrations ${options.target === "local" ? "applied locally" : "applied to the remote database"}`,
   );

@@ -7,6 +7,8 @@ export interface ApplyPendingOptions {
   readonly root: string;
   readonly binding: string;
   readonly target: "local" | "remote";
+  /** wrangler's local state folder (`--persist-to`), local target only; wrangler's default otherwise. */
+  readonly persistTo?: string;
   readonly signal?: AbortSignal;
   /** Waits between attempts when the local database is busy (ms); one more attempt than entries. */
   readonly backoffMs?: readonly number[];
@@ -31,7 +33,14 @@ export async function applyPending(options: ApplyPendingOptions): Promise<ToolRe
   for (let attempt = 0; ; attempt++) {
     const result = await runTool(
       toolBin(options.root, "wrangler", "wrangler"),
-      ["d1", "migrations", "apply", options.binding, `--${options.target}`],
+      [
+        "d1",
+        "migrations",
+        "apply",
+        options.binding,
+        `--${options.target}`,
+        ...(options.target === "local" && options.persistTo ? ["--persist-to", options.persistTo] : []),
+      ],
       // CI=1 answers wrangler's "apply these migrations?" prompt.
       {
         cwd: options.root,

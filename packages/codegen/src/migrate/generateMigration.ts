@@ -13,6 +13,8 @@ export interface GenerateInputs extends RenameInputs {
   readonly binding: string;
   /** `--name`: the migration's file name after its number. */
   readonly name?: string;
+  /** wrangler's local state folder the check copies the database from (`.wrangler/state` by default). */
+  readonly localState?: string;
 }
 
 /** The migration kept in `migrations/` (with what it drops, allowed), or none when nothing changed. */
@@ -60,7 +62,7 @@ export async function generateMigration(
   const idx = folder.entries().length;
   const name = inputs.name ? slug(inputs.name) : migrationName(plan, idx);
   const scratch = await ScratchDatabase.open(
-    localDatabase(paths.wranglerFile, inputs.binding),
+    localDatabase(paths.wranglerFile, inputs.binding, inputs.localState),
     paths.cacheDir,
     paths.root,
   );

@@ -11,12 +11,17 @@ interface D1Entry {
 }
 
 /**
- * The D1 database `binding` as wrangler resolves it locally from the generated `wrangler.json`.
+ * The D1 database `binding` as wrangler resolves it locally from the generated `wrangler.json`, in
+ * `stateDir` (wrangler's `--persist-to`; `.wrangler/state` beside the file by default).
  *
  * @example
  * localDatabase("/app/wrangler.json", "DB"); // { binding: "DB", id: "local", stateDir: "/app/.wrangler/state", migrationsTable: "d1_migrations" }
  */
-export function localDatabase(wranglerFile: string, binding: string): LocalDatabase {
+export function localDatabase(
+  wranglerFile: string,
+  binding: string,
+  stateDir: string = join(dirname(wranglerFile), ".wrangler", "state"),
+): LocalDatabase {
   if (!existsSync(wranglerFile))
     throw new CliError("wrangler.json is missing: run `appflare build`", { file: wranglerFile });
   const config = JSON.parse(readFileSync(wranglerFile, "utf8")) as { d1_databases?: D1Entry[] };
@@ -26,7 +31,7 @@ export function localDatabase(wranglerFile: string, binding: string): LocalDatab
   return {
     binding,
     id: entry.preview_database_id ?? entry.database_id ?? entry.binding,
-    stateDir: join(dirname(wranglerFile), ".wrangler", "state"),
+    stateDir,
     migrationsTable: entry.migrations_table ?? "d1_migrations",
   };
 }

@@ -1,11 +1,18 @@
 import { spawnSync } from "node:child_process";
 import { toolBin } from "../../src/tools/toolBin";
 
-/** Rows of a query against the app's local D1, through wrangler like a user would. */
-export function d1Query<T>(dir: string, sql: string): T[] {
+/**
+ * Rows of a query against the app's local D1, through wrangler like a user would (in `persistTo`, a
+ * wrangler `--persist-to` folder relative to `dir`, when given).
+ */
+export function d1Query<T>(dir: string, sql: string, persistTo?: string): T[] {
   const result = spawnSync(
     process.execPath,
-    [toolBin(dir, "wrangler", "wrangler"), "d1", "execute", "DB", "--local", "--json", "--command", sql],
+    [
+      toolBin(dir, "wrangler", "wrangler"),
+      ...["d1", "execute", "DB", "--local", "--json", "--command", sql],
+      ...(persistTo === undefined ? [] : ["--persist-to", persistTo]),
+    ],
     {
       cwd: dir,
       encoding: "utf8",
