@@ -15,11 +15,14 @@ export default defineConfig({
         join(import.meta.dirname, ".test-migrations"),
       );
       return {
+        // The realtime Durable Object lives in the generated Worker, so mutations publish to a real one.
+        main: "./_generated/worker.ts",
         miniflare: {
           compatibilityDate: "2026-04-01",
           compatibilityFlags: ["nodejs_compat"],
           d1Databases: ["DB"],
           r2Buckets: ["STORAGE"],
+          durableObjects: { APPFLARE_REALTIME: { className: "AppflareRealtime", useSQLite: true } },
           // A real producer: the example's mutations enqueue scheduler tasks (the tests run the consumer).
           queueProducers: { APPFLARE_QUEUE: "appflare-example-scheduler" },
           bindings: {

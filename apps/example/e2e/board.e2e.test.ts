@@ -1,16 +1,10 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { chromiumLaunchOptions, skipWithoutChromium } from "../../../tests/support/chromium";
 import { type RunningApp, startApp } from "./startApp";
 
-const CHROMIUM = "/usr/bin/chromium";
-const absent = !existsSync(CHROMIUM);
-if (absent && !process.env.CI) {
-  console.warn(
-    `SKIPPED the example's browser test: ${CHROMIUM} is absent (apt-get install -y chromium). CI runs it.`,
-  );
-}
 const shots = join(import.meta.dirname, "../test-results/browser");
 const PASSWORD = "a long passphrase";
 // Waits on conditions only; generous, for a loaded 2-core CI box.
@@ -28,7 +22,7 @@ const visible = (locator: Locator) => locator.first().waitFor({ state: "visible"
 const contains = (locator: Locator, text: string) =>
   until(`${locator} contains "${text}"`, async () => ((await locator.textContent()) ?? "").includes(text));
 
-describe.skipIf(absent && !process.env.CI)(
+describe.skipIf(skipWithoutChromium("the example's browser test"))(
   "the example board: two members live, a non-member shut out",
   () => {
     let app: RunningApp;
@@ -63,18 +57,7 @@ describe.skipIf(absent && !process.env.CI)(
     beforeAll(async () => {
       mkdirSync(shots, { recursive: true });
       app = await startApp();
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-        ],
-      });
+      browser = await chromium.launch(chromiumLaunchOptions());
     });
 
     beforeEach(({ onTestFailed }) =>

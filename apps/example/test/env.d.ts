@@ -6,6 +6,7 @@ declare global {
       DB: D1Database;
       APPFLARE_QUEUE?: Queue;
       STORAGE: R2Bucket;
+      APPFLARE_REALTIME: DurableObjectNamespace;
       TEST_MIGRATIONS: D1Migration[];
       BETTER_AUTH_SECRET: string;
       BETTER_AUTH_URL: string;
