@@ -63,6 +63,8 @@ describe("appflare dev with wrangler: survives broken saves, migrates before rel
     expect(dev.output()).not.toMatch(/report this error to Cloudflare|getaddrinfo ENOTFOUND/);
     // appflare's own plumbing (the no-op custom build, the readiness ping) stays out of the output.
     expect(dev.output()).not.toMatch(/dev-host\.trigger|\[custom build\]|__appflare\/dev-ping/);
+    // The generated wrangler.json sets nodejs_compat: no warning that it should be enabled.
+    expect(dev.output()).not.toContain("nodejs_compat");
   });
 
   it("a handler throwing at import: printed with file:line, the last good Worker keeps serving", async () => {

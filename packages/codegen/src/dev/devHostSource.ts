@@ -31,6 +31,12 @@ export type DevHostCommand =
  */
 export function devHostSource(wranglerApiUrl: string): string {
   return `const { unstable_DevEnv } = await import(${JSON.stringify(wranglerApiUrl)});
+const { createRequire } = await import("node:module");
+const { pathToFileURL } = await import("node:url");
+// wrangler's own miniflare: how the config's date and flags map to a Node.js compatibility mode.
+const { getNodeCompat } = await import(
+  pathToFileURL(createRequire(${JSON.stringify(wranglerApiUrl)}).resolve("miniflare")).href
+);
 const options = JSON.parse(process.env.APPFLARE_DEV_HOST);
 const send = (message) => process.send?.(message);
 const fail = (error) => {
@@ -101,7 +107,13 @@ try {
     config: options.config,
     // A "custom build" that does nothing turns off wrangler's esbuild watch mode: it bundles only
     // when the config is patched (a reload), never on its own when a source file changes.
-    build: { custom: { command: "cd .", watch: options.trigger } },
+    // \`wrangler dev\` derives the bundle's Node.js mode from the config's flags; the API leaves that to
+    // its caller, and without it every \`node:\` import of a dependency is warned about.
+    build: {
+      custom: { command: "cd .", watch: options.trigger },
+      nodejsCompatMode: (config) =>
+        getNodeCompat(config.compatibility_date, config.compatibility_flags ?? []).mode,
+    },
     dev: {
       watch: false,
       inspector: false,
