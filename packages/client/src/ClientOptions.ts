@@ -39,4 +39,10 @@ export interface AppflareClientOptions {
   readonly authBasePath?: string;
   /** Reconnect backoff of the realtime socket: `initialMs` doubling up to `maxMs` (1 s → 16 s), jittered. */
   readonly reconnect?: { readonly initialMs?: number; readonly maxMs?: number };
+  /**
+   * How long the realtime socket stays open after the last live query ends, in ms (default 2000; 0
+   * closes it at once). A query started meanwhile reuses the socket, so React StrictMode's remount or
+   * a page change does not reconnect.
+   */
+  readonly socketIdleCloseMs?: number;
 }

@@ -10,7 +10,7 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
 
-async function setup(token: string | null = "tok") {
+async function setup(token: string | null = "tok", idleCloseMs = 30) {
   const server = await scriptedServer();
   servers.push(server);
   const connection = new RealtimeConnection({
@@ -19,6 +19,7 @@ async function setup(token: string | null = "tok") {
     getAuthToken: async () => token,
     initialBackoffMs: 20,
     maxBackoffMs: 40,
+    idleCloseMs,
   });
   return { server, connection };
 }
@@ -32,7 +33,7 @@ const update = (id: string, version: number, hash: string, data: unknown) => ({
 // token, a socket that drops mid-run) are ones the real Durable Object never produces on purpose; the
 // client side is Node's real `ws` WebSocket. test/realtime.test.ts runs against the real server.
 describe("RealtimeConnection over a real ws socket", () => {
-  it("opens lazily, says connect first, subscribes after connected, closes after the last remove", async () => {
+  it("opens lazily, says connect first, subscribes after connected, closes after the last remove (once idle)", async () => {
     const { server, connection } = await setup();
     expect(server.sockets).toHaveLength(0);
     const seen: unknown[] = [];
@@ -61,6 +62,44 @@ describe("RealtimeConnection over a real ws socket", () => {
     sub.remove();
     await closed;
     expect(connection.size).toBe(0);
+  });
+
+  it("a query started before the idle close reuses the socket (a StrictMode remount never reconnects)", async () => {
+    const { server, connection } = await setup("tok", 300);
+    const first = connection.subscribe("tasks/list", { p: 1 }, { onChange: () => {} });
+    await server.until(() => server.received[0]?.length === 1);
+    server.send(0, { event: "connected", payload: { connectionId: "c1", userId: "u1" } });
+    await server.until(() => server.received[0]?.length === 2);
+    let closed = false;
+    (server.sockets[0] as WebSocket).on("close", () => {
+      closed = true;
+    });
+    // Effect cleanup, then the same effect again (StrictMode), on the same tick.
+    first.remove();
+    const again = connection.subscribe("tasks/list", { p: 1 }, { onChange: () => {} });
+    await server.until(() => server.received[0]?.length === 4);
+    expect(server.received[0]?.slice(2)).toEqual([
+      { type: "unsubscribe", id: "1" },
+      { type: "subscribe", id: "2", queryName: "tasks/list", args: { p: 1 } },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(closed).toBe(false);
+    expect(server.sockets).toHaveLength(1);
+    // With nothing left, the socket closes once the idle time has passed, not before.
+    again.remove();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(false);
+    await server.until(() => closed);
+    expect(server.sockets).toHaveLength(1);
+  });
+
+  it("idleCloseMs 0 closes at the last remove", async () => {
+    const { server, connection } = await setup("tok", 0);
+    const sub = connection.subscribe("tasks/list", {}, { onChange: () => {} });
+    await server.until(() => server.received[0]?.length === 1);
+    const closed = once(server.sockets[0] as WebSocket, "close");
+    sub.remove();
+    await closed;
   });
 
   it("anonymous: connect carries no token", async () => {

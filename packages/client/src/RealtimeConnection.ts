@@ -18,7 +18,7 @@ export interface SubscriptionHandlers {
   onError?(error: AppflareError): void;
 }
 
-/** A live query's handle: `remove()` unsubscribes (and closes the socket after the last one). */
+/** A live query's handle: `remove()` unsubscribes (and closes the socket once none is left for a while). */
 export interface Subscription {
   remove(): void;
 }
@@ -30,6 +30,12 @@ export interface RealtimeConnectionOptions {
   readonly getAuthToken: () => Promise<string | null | undefined>;
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
+  /**
+   * How long the socket stays open after the last live query goes (ms, default 2000; 0 closes at
+   * once). A query started meanwhile reuses it: React StrictMode's unmount-remount and a page change
+   * do not reconnect.
+   */
+  readonly idleCloseMs?: number;
   /** Source of jitter; tests pin it. */
   readonly random?: () => number;
 }
@@ -59,7 +65,7 @@ const IDENTITY_CLOSES: ReadonlySet<number> = new Set([
 
 /**
  * The client's ONE multiplexed realtime socket (docs/realtime.md): opened lazily by the first subscription,
- * closed when the last one goes; reconnects with jittered backoff and resubscribes each live query with
+ * closed `idleCloseMs` after the last one goes (unless another starts meanwhile); reconnects with jittered backoff and resubscribes each live query with
  * the `{ version, hash }` it holds, so unchanged results are not sent again.
  *
  * @example
@@ -75,6 +81,8 @@ export class RealtimeConnection {
   #ready = false;
   #attempt = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Closes the socket when no live query came back in `idleCloseMs`. */
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
   #nextId = 0;
 
   constructor(options: RealtimeConnectionOptions) {
@@ -86,13 +94,14 @@ export class RealtimeConnection {
     this.#nextId += 1;
     const query: LiveQuery = { id: String(this.#nextId), queryName, args, handlers, failed: false };
     this.#queries.set(query.id, query);
+    this.#cancelIdleClose();
     if (!this.#socket && this.#timer === undefined) this.#open();
     else if (this.#ready) this.#sendSubscribe(query);
     return {
       remove: () => {
         if (!this.#queries.delete(query.id)) return;
         if (this.#ready && !query.failed) this.#send({ type: "unsubscribe", id: query.id });
-        if (this.#queries.size === 0) this.#shutdown();
+        if (this.#queries.size === 0) this.#closeWhenIdle();
       },
     };
   }
@@ -253,6 +262,7 @@ export class RealtimeConnection {
   #dropSocket(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#cancelIdleClose();
     const socket = this.#socket;
     this.#socket = null;
     this.#ready = false;
@@ -261,6 +271,24 @@ export class RealtimeConnection {
       socket.onmessage = null;
       socket.close(1000, "client closed");
     }
+  }
+
+  #closeWhenIdle(): void {
+    const ms = this.#options.idleCloseMs ?? 2000;
+    if (ms <= 0) return this.#shutdown();
+    this.#cancelIdleClose();
+    const timer = setTimeout(() => {
+      this.#idleTimer = undefined;
+      if (this.#queries.size === 0) this.#shutdown();
+    }, ms);
+    // Node: an idle socket waiting to close does not keep the process alive.
+    (timer as { unref?: () => void }).unref?.();
+    this.#idleTimer = timer;
+  }
+
+  #cancelIdleClose(): void {
+    if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
+    this.#idleTimer = undefined;
   }
 
   #shutdown(): void {

@@ -46,6 +46,7 @@ export function createClient<Api extends AnyApi>(options: AppflareClientOptions)
         ? { initialBackoffMs: options.reconnect.initialMs }
         : {}),
       ...(options.reconnect?.maxMs !== undefined ? { maxBackoffMs: options.reconnect.maxMs } : {}),
+      ...(options.socketIdleCloseMs !== undefined ? { idleCloseMs: options.socketIdleCloseMs } : {}),
     });
     return connection;
   };
