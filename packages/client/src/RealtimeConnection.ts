@@ -275,7 +275,10 @@ export class RealtimeConnection {
 
   #closeWhenIdle(): void {
     const ms = this.#options.idleCloseMs ?? 2000;
-    if (ms <= 0) return this.#shutdown();
+    if (ms <= 0) {
+      this.#shutdown();
+      return;
+    }
     this.#cancelIdleClose();
     const timer = setTimeout(() => {
       this.#idleTimer = undefined;
