@@ -9,11 +9,11 @@ const docsDir = join(here, "..", "..", "..", "docs");
 const workDir = join(here, "..", ".blocks");
 
 /**
- * How a ```ts block may opt out of the check (the rest of the info string after the language):
+ * How a ```ts or ```tsx block may opt out of the check (the rest of the info string after the language):
  * `nocheck` — a deliberate fragment (say why in the text around it).
  */
 const FLAGS = new Set(["nocheck"]);
-const TS = new Set(["ts", "typescript"]);
+const TS = new Set(["ts", "typescript", "tsx"]);
 
 const PAGES = [
   "README.md",
@@ -64,10 +64,18 @@ describe("docs/", () => {
     flags: [],
     code: 'const rows = await ctx.db.tasks.findMany({ where: { title: "a" } });\nrows[0]?.nope;',
   };
+  // And one React sample: a wrong arg of a live query, in the tsx program.
+  const wrongReact: DocBlock = {
+    file: "docs/wrong-react.md",
+    line: 20,
+    lang: "tsx",
+    flags: [],
+    code: 'import { useQuery } from "@appflare/react";\n\nexport function List() {\n  const { data } = useQuery(appflare.queries.tasks.list, { projectId: 7 });\n  return <p>{data?.length}</p>;\n}',
+  };
   const checked = tsBlocks.filter((block) => block.flags.length === 0);
   let errors: ReturnType<typeof checkBlocks> | undefined;
   const run = () => {
-    errors ??= checkBlocks([...checked, wrong], workDir);
+    errors ??= checkBlocks([...checked, wrong, wrongReact], workDir);
     return errors;
   };
 
@@ -76,7 +84,7 @@ describe("docs/", () => {
   });
 
   it("type-checks every ts sample against the packages", () => {
-    const real = run().filter((error) => !error.where.startsWith("docs/wrong.md"));
+    const real = run().filter((error) => !/^docs\/wrong(-react)?\.md/.test(error.where));
     expect(real.map((error) => `${error.where}: ${error.message}`)).toEqual([]);
   });
 
@@ -84,5 +92,12 @@ describe("docs/", () => {
     const reported = run().filter((error) => error.where.startsWith("docs/wrong.md"));
     expect(reported.map((error) => error.where)).toEqual(["docs/wrong.md:11"]);
     expect(reported[0]?.message).toContain("nope");
+  });
+
+  it("checks React samples too: a wrong arg in a tsx sample is reported at its line", () => {
+    expect(tsBlocks.filter((block) => block.lang === "tsx").length).toBeGreaterThanOrEqual(5);
+    const reported = run().filter((error) => error.where.startsWith("docs/wrong-react.md"));
+    expect(reported.map((error) => error.where)).toEqual(["docs/wrong-react.md:23"]);
+    expect(reported[0]?.message).toContain("is not assignable to type 'string'");
   });
 });

@@ -1,5 +1,5 @@
-import type { Appflare } from "./app/generated/client";
 import type { AppflareContext } from "./app/generated/handlers";
+import "./globals";
 
 /**
  * What every docs/ sample may use without importing it: the `ctx` of a handler of the sample app.
@@ -7,16 +7,8 @@ import type { AppflareContext } from "./app/generated/handlers";
  */
 export declare const ctx: AppflareContext;
 
-/**
- * Names the client-side samples take as given (a page's own variables, and the browser's `localStorage`,
- * which the Workers types this program uses do not declare). Globals, so a sample may declare its own.
- */
+/** The browser's `localStorage`, which the Workers types this program uses do not declare. */
 declare global {
-  const appflare: InstanceType<typeof Appflare>;
-  const projectId: string;
-  const userId: string;
-  const file: Blob;
-  function render(value: unknown): void;
   const localStorage: {
     getItem(key: string): string | null;
     setItem(key: string, value: string): void;
