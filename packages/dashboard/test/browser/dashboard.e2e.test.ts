@@ -76,7 +76,9 @@ describe.skipIf(skipWithoutChromium("dashboard browser tests"))(
       await page.locator("#field-status").selectOption("published");
       const picker = page.locator("#field-authorId");
       await picker.pressSequentially("Grace");
-      await page.waitForFunction("document.querySelectorAll('#field-authorId-options option').length > 0");
+      // A locator wait, not waitForFunction("…"): a string predicate is eval'd in the page while it
+      // polls, which the dashboard's CSP (script-src 'self') refuses whenever the options come late.
+      await page.locator("#field-authorId-options option").first().waitFor({ state: "attached" });
       const option = await page.locator("#field-authorId-options option").first().getAttribute("value");
       expect(option).toMatch(/^\d+$/);
       await shot("relation-picker");
