@@ -150,6 +150,12 @@ export async function dev(context: CommandContext, options: DevOptions): Promise
     isInside(join(root, ".wrangler"), file) ||
     file.endsWith("wrangler.json");
   const watch = watchFiles(builder.watchTargets(), onChange, internal);
+  // Listening before "ready" is printed: a Ctrl-C (or a test's SIGINT) sent the moment it appears must
+  // find the handler, not Node's default, which kills the process and leaves wrangler running.
+  const onSignal = () => void stop();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  options.signal?.addEventListener("abort", onSignal, { once: true });
   await watch.ready;
   if (first) log.success("ready; watching for changes");
   else log.info("watching for changes (fix the error above)");
@@ -164,10 +170,6 @@ export async function dev(context: CommandContext, options: DevOptions): Promise
     await builder.close();
     finish();
   }
-  const onSignal = () => void stop();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  options.signal?.addEventListener("abort", onSignal, { once: true });
   await done;
   process.off("SIGINT", onSignal);
   process.off("SIGTERM", onSignal);
