@@ -1,7 +1,6 @@
+import { compileSchema, isSchema } from "@appflare/schema";
 import { describe, expect, it } from "vitest";
-import example from "../../../apps/example/schema";
-import { compileSchema } from "./compile/compileSchema";
-import { isSchema } from "./schema";
+import example from "../schema";
 
 describe("apps/example/schema.ts", () => {
   it("is a schema with the app's, the auth and the junction tables", () => {

@@ -1,8 +1,6 @@
+import type { Insert, RelationKind, RelationNames, Row, TableNames } from "@appflare/schema";
 import { describe, expectTypeOf, it } from "vitest";
-import type example from "../../../apps/example/schema";
-import type { Insert, Row } from "./types/Row";
-import type { RelationKind, RelationNames } from "./types/relations";
-import type { TableNames } from "./types/schemaTables";
+import type example from "../schema";
 
 type S = typeof example;
 
