@@ -40,16 +40,9 @@ describe("appflare dev with wrangler: survives broken saves, migrates before rel
   };
 
   beforeAll(async () => {
-    dir = copyFixture("minimal");
-    // The workspace has @appflare/dashboard (so codegen mounts it) but this fixture does not depend on it.
-    edit(join(dir, "appflare.config.ts"), (s) =>
-      s.replace("auth: { enabled: false },", "auth: { enabled: false },\n  dashboard: { enabled: false },"),
-    );
+    dir = minimalApp();
     const port = await findPort("localhost", 18_787);
-    // The workspace's @appflare/* packages are not built here: let wrangler bundle their sources.
-    dev = startCliProcess(["dev", "--", "--port", String(port)], dir, {
-      WRANGLER_BUILD_CONDITIONS: "development,workerd,worker,browser",
-    });
+    dev = startDev(dir, port);
     const out = await dev.waitFor(/ready; watching for changes/, 0, 240_000);
     url = /serving on (http:\/\/\S+)/.exec(out)?.[1] ?? "";
     expect(url).toBe(`http://localhost:${port}`);
@@ -133,30 +126,87 @@ describe("appflare dev with wrangler: survives broken saves, migrates before rel
   });
 
   it("SIGTERM stops appflare dev and the wrangler host under it", async () => {
-    // The dev host is the child running dev-host.mjs (esbuild's service is another child, not ours to check).
-    const hosts = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(dev.child.pid)], {
-      encoding: "utf8",
-    })
-      .split("\n")
-      .filter((line) => line.includes("dev-host.mjs"))
-      .map((line) => Number.parseInt(line.trim(), 10))
-      .filter((n) => n > 0);
+    const hosts = devHosts(dev);
     expect(hosts.length).toBeGreaterThan(0);
-    dev.child.kill("SIGTERM");
-    const code = await new Promise<number | null>((resolve) => {
-      if (dev.child.exitCode !== null) resolve(dev.child.exitCode);
-      else dev.child.once("exit", (c) => resolve(c));
-    });
-    expect(code).toBe(0);
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
+    expect(await signal(dev, "SIGTERM")).toBe(0);
     expect(hosts.filter(alive)).toEqual([]);
     await expect(fetch(url, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
   });
 });
+
+/**
+ * A Ctrl-C may come at any moment of the start, also before dev prints `ready` (a user who changes
+ * their mind, a script that stops dev as soon as it serves): dev must stop cleanly, never be killed
+ * by Node's default handler with wrangler left running.
+ */
+describe("appflare dev stopped by a signal during its start", () => {
+  it("a SIGINT during the first build: exit 0, nothing left serving", async () => {
+    const dir = minimalApp();
+    const port = await findPort("localhost", 18_887);
+    const dev = startDev(dir, port);
+    await dev.waitFor(/appflare dev /, 0, 60_000);
+    expect(await signal(dev, "SIGINT")).toBe(0);
+    expect(dev.output()).not.toMatch(/ready; watching/);
+    await expect(fetch(`http://localhost:${port}`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
+  }, 120_000);
+
+  it("a SIGINT the moment it prints 'serving on': exit 0, the wrangler host stopped", async () => {
+    const dir = minimalApp();
+    const port = await findPort("localhost", 18_987);
+    const dev = startDev(dir, port);
+    await dev.waitFor(/serving on /, 0, 240_000);
+    const hosts = devHosts(dev);
+    expect(await signal(dev, "SIGINT")).toBe(0);
+    expect(hosts.length).toBeGreaterThan(0);
+    expect(hosts.filter(alive)).toEqual([]);
+    await expect(fetch(`http://localhost:${port}`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
+  }, 300_000);
+});
+
+/** A copy of the minimal fixture, without the dashboard (the fixture does not depend on it). */
+function minimalApp(): string {
+  const dir = copyFixture("minimal");
+  const config = join(dir, "appflare.config.ts");
+  const before = readFileSync(config, "utf8");
+  const after = before.replace(
+    "auth: { enabled: false },",
+    "auth: { enabled: false },\n  dashboard: { enabled: false },",
+  );
+  if (after === before) throw new Error("the minimal fixture's config changed: update minimalApp()");
+  writeFileSync(config, after);
+  return dir;
+}
+
+/** `appflare dev` serving on `port`; the workspace's packages are not built here, so wrangler bundles their sources. */
+function startDev(dir: string, port: number): RunningCli {
+  return startCliProcess(["dev", "--", "--port", String(port)], dir, {
+    WRANGLER_BUILD_CONDITIONS: "development,workerd,worker,browser",
+  });
+}
+
+/** Process ids of dev's wrangler host (the child running dev-host.mjs; esbuild's service is another child). */
+function devHosts(dev: RunningCli): number[] {
+  return execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(dev.child.pid)], { encoding: "utf8" })
+    .split("\n")
+    .filter((line) => line.includes("dev-host.mjs"))
+    .map((line) => Number.parseInt(line.trim(), 10))
+    .filter((n) => n > 0);
+}
+
+/** Sends `name` to dev and resolves with its exit code (`null`: killed by the signal itself). */
+function signal(dev: RunningCli, name: NodeJS.Signals): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (dev.child.exitCode !== null) return resolve(dev.child.exitCode);
+    dev.child.once("exit", (code) => resolve(code));
+    dev.child.kill(name);
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,18 +1,7 @@
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { AppflareBuilder } from "../build/AppflareBuilder";
-import type { BuildReport } from "../build/BuildReport";
-import { DevServer } from "../dev/DevServer";
+import { DevSession } from "../dev/DevSession";
 import { parseServeArgs } from "../dev/parseServeArgs";
-import { CliError } from "../errors/CliError";
-import { formatCliError } from "../errors/formatCliError";
-import { isInside } from "../project/isInside";
-import { cacheDirOf, findConfigFile } from "../project/ProjectPaths";
-import { watchFiles } from "../watch/watchFiles";
+import { findConfigFile } from "../project/ProjectPaths";
 import type { CommandContext } from "./CommandContext";
-import { applyMigrations } from "./migrate";
-import { printReport } from "./printReport";
-import { schemaFingerprintStore } from "./schemaFingerprintStore";
 
 /** Options of `appflare dev`. */
 export interface DevOptions {
@@ -38,139 +27,19 @@ export async function dev(context: CommandContext, options: DevOptions): Promise
   const { log, cwd } = context;
   const configFile = findConfigFile(cwd, context.configPath);
   const serve = parseServeArgs(options.wranglerArgs);
-  log.info(`appflare dev  ${log.path(configFile)}`);
-  const root = dirname(configFile);
-  // wrangler's local state: where the dev server keeps D1/R2/Durable Objects, and so where dev migrates.
-  const persistTo = serve.persist && resolve(cwd, serve.persist);
-  const builder = new AppflareBuilder(configFile);
-  const server = options.wrangler
-    ? new DevServer({
-        root,
-        wranglerFile: join(root, "wrangler.json"),
-        cacheDir: cacheDirOf(root),
-        ip: serve.ip,
-        port: serve.port,
-        persist: persistTo,
-        log,
-      })
-    : undefined;
-  let stopped = false;
-  // Aborted on stop: a running wrangler migration is killed rather than awaited.
-  const stopping = new AbortController();
-  let finish: () => void = () => {};
-  const done = new Promise<void>((resolve) => {
-    finish = resolve;
-  });
-
-  // A long-running session reports every failure and keeps watching: fixing the file recovers.
-  let lastError = "";
-  const attempt = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (stopped) return undefined;
-      lastError =
-        error instanceof CliError
-          ? formatCliError(error, cwd)
-          : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-      log.error(lastError);
-      return undefined;
-    }
-  };
-
-  /** Migrates when the schema changed since the last applied migration; `false` when that failed. */
-  const migrateIfSchemaChanged = async (report: BuildReport): Promise<boolean> => {
-    const store = schemaFingerprintStore(report.paths.cacheDir, report.config.database.binding);
-    const localState = persistTo ?? join(report.paths.root, ".wrangler", "state");
-    if (store.read() === store.hash(report.schema.fingerprint) && existsSync(localState)) return true;
-    const migrated = await attempt(async () => {
-      await applyMigrations(
-        report,
-        {
-          target: "local",
-          ...(persistTo ? { persistTo } : {}),
-          signal: stopping.signal,
-          interactive: false,
-          // Requests wait in the proxy while the database changes under the Worker (released by the
-          // reload, or by `release` when the migration failed): the old Worker never meets the new
-          // tables, nor the new Worker the old ones, and the migration meets few readers.
-          beforeApply: async () => server?.hold(),
-        },
-        log,
-      );
-      store.write(report.schema.fingerprint);
-      return true;
-    });
-    return migrated === true;
-  };
-
-  /** After a good build: migrate, then (and only then) let the Worker see the new files. */
-  const publish = async (report: BuildReport, schemaChanged: boolean) => {
-    if (schemaChanged && !(await migrateIfSchemaChanged(report))) {
-      log.info("  worker     not reloaded: it keeps the previous schema until the migration goes through");
-      await server?.release();
-      await server?.showError(lastError);
-      return;
-    }
-    if (!stopped) await attempt(async () => server?.reload());
-  };
-
-  const first = await attempt(() => builder.build());
-  if (first) {
-    printReport(log, first);
-    await publish(first, true);
-  } else {
-    await server?.showError(lastError);
-  }
-
-  let queue = Promise.resolve();
-  const onChange = (files: string[]) => {
-    queue = queue.then(async () => {
-      if (stopped) return;
-      const report = await attempt(() => builder.rebuild(files));
-      watch.setTargets(builder.watchTargets());
-      if (report === undefined) {
-        await server?.showError(lastError);
-        return;
-      }
-      if (report === null) return;
-      const what = files.map((f) => log.path(f)).join(", ");
-      const wrote =
-        report.written.length > 0
-          ? report.written.map((f) => log.path(f)).join(", ")
-          : report.schemaReloaded
-            ? "schema reloaded"
-            : "nothing changed";
-      log.step("change", `${what} → ${wrote}`, report.totalMs);
-      await publish(report, report.schemaReloaded);
-    });
-  };
-  const internal = (file: string) =>
-    isInside(join(root, "node_modules"), file) ||
-    isInside(join(root, ".wrangler"), file) ||
-    file.endsWith("wrangler.json");
-  const watch = watchFiles(builder.watchTargets(), onChange, internal);
-  // Listening before "ready" is printed: a Ctrl-C (or a test's SIGINT) sent the moment it appears must
-  // find the handler, not Node's default, which kills the process and leaves wrangler running.
-  const onSignal = () => void stop();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const session = new DevSession({ configFile, cwd, log, serve, wrangler: options.wrangler });
+  // Listening before anything starts: a Ctrl-C (or a test's SIGINT) at any moment must find this
+  // handler, not Node's default, which kills the process at once and leaves wrangler running.
+  const onSignal = () => void session.stop();
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   options.signal?.addEventListener("abort", onSignal, { once: true });
-  await watch.ready;
-  if (first) log.success("ready; watching for changes");
-  else log.info("watching for changes (fix the error above)");
-
-  async function stop(): Promise<void> {
-    if (stopped) return;
-    stopped = true;
-    stopping.abort();
-    await watch.close();
-    await queue;
-    await server?.stop();
-    await builder.close();
-    finish();
+  log.info(`appflare dev  ${log.path(configFile)}`);
+  try {
+    await session.run();
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    options.signal?.removeEventListener("abort", onSignal);
   }
-  await done;
-  process.off("SIGINT", onSignal);
-  process.off("SIGTERM", onSignal);
 }
