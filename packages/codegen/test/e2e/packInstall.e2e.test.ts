@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { freePort } from "./support/freePort";
+import { freePort } from "../../../../tests/support/freePort";
 import { run } from "./support/run";
 import { waitForHttp } from "./support/waitForHttp";
 import { waitForText } from "./support/waitForText";

@@ -1,0 +1,16 @@
+// The one place tests that start a server (wrangler dev, vite) learn a port nobody is listening on.
+import { createServer } from "node:net";
+
+/** A port nothing listens on right now (the OS picks it, on 127.0.0.1). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
